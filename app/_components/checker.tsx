@@ -1,0 +1,220 @@
+"use client";
+// The instant checker: host (prefilled with the visitor's IP), ports with lists and ranges,
+// quick picks, inline errors in plain words, and live results below.
+import { useId, useState } from "react";
+import type { CheckView } from "@/lib/checks/get-check";
+import { parsePorts, splitPortsText } from "@/lib/checks/ports";
+import { CheckResults } from "./check-results";
+
+const QUICK_PICKS: { port: number; label: string }[] = [
+  { port: 21, label: "FTP" },
+  { port: 22, label: "SSH" },
+  { port: 25, label: "SMTP" },
+  { port: 80, label: "HTTP" },
+  { port: 443, label: "HTTPS" },
+  { port: 3306, label: "MySQL" },
+  { port: 3389, label: "RDP" },
+  { port: 5900, label: "VNC" },
+  { port: 8080, label: "HTTP alt" },
+  { port: 25565, label: "Minecraft" },
+];
+
+interface Problem {
+  detail?: string;
+  code?: string;
+  errors?: { path: string; message: string }[];
+}
+
+export function Checker({ clientIp, maxPorts }: { clientIp: string | null; maxPorts: number }) {
+  const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId() };
+  const [useMyIp, setUseMyIp] = useState(clientIp !== null);
+  const [host, setHost] = useState("");
+  const [portsText, setPortsText] = useState("22, 80, 443");
+  const [hostError, setHostError] = useState<string | null>(null);
+  const [portsError, setPortsError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [check, setCheck] = useState<CheckView | null>(null);
+
+  const selected = new Set(splitPortsText(portsText));
+
+  function togglePort(port: number) {
+    const items = splitPortsText(portsText);
+    const next = selected.has(String(port)) ? items.filter((item) => item !== String(port)) : [...items, String(port)];
+    setPortsText(next.join(", "));
+    setPortsError(null);
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setHostError(null);
+    setPortsError(null);
+    setFormError(null);
+
+    const target = useMyIp ? "me" : host.trim();
+    if (!target) {
+      setHostError("Enter a hostname or an IP address, or switch on “my IP”.");
+      return;
+    }
+    const items = splitPortsText(portsText);
+    const parsed = parsePorts(items, maxPorts);
+    if (!parsed.ok) {
+      setPortsError(parsed.issues.map((issue) => issue.message).join(" "));
+      return;
+    }
+
+    setSubmitting(true);
+    try {
+      const response = await fetch("/api/v1/checks", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ host: target, ports: parsed.ports }),
+      });
+      const body = (await response.json().catch(() => ({}))) as Problem & { id?: string };
+      if (!response.ok) {
+        showProblem(response.status, body, response.headers.get("retry-after"));
+        return;
+      }
+      const created = body as unknown as CheckView;
+      setCheck({
+        ...created,
+        status: "queued",
+        startedAt: null,
+        finishedAt: null,
+        error: null,
+        results: parsed.ports.map((port) => ({ port, state: "pending", address: null, latencyMs: null, errorCode: null, checkedAt: null, service: null })),
+      });
+    } catch {
+      setFormError("Portcheck could not be reached. Check your connection and try again.");
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function showProblem(status: number, problem: Problem, retryAfter: string | null) {
+    const detail = problem.detail ?? "The check could not be started.";
+    const fieldErrors = problem.errors ?? [];
+    const hostMessages = fieldErrors.filter((error) => error.path === "host").map((error) => error.message);
+    const portMessages = fieldErrors.filter((error) => error.path.startsWith("ports")).map((error) => error.message);
+    if (hostMessages.length) setHostError(hostMessages.join(" "));
+    if (portMessages.length) setPortsError(portMessages.join(" "));
+    if (status === 429) setFormError(retryAfter ? `${detail}` : detail);
+    else if (status === 422 && !hostMessages.length) setHostError(detail);
+    else if (!hostMessages.length && !portMessages.length) setFormError(detail);
+  }
+
+  return (
+    <div>
+      <form onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 p-5 shadow-sm dark:border-slate-800">
+        <div>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <label htmlFor={ids.host} className="block font-medium">
+              Host
+            </label>
+            {clientIp && (
+              <label htmlFor={ids.myIp} className="flex cursor-pointer items-center gap-2 text-sm">
+                <input
+                  id={ids.myIp}
+                  type="checkbox"
+                  role="switch"
+                  checked={useMyIp}
+                  onChange={(event) => {
+                    setUseMyIp(event.target.checked);
+                    setHostError(null);
+                  }}
+                  className="h-4 w-4 accent-blue-600"
+                />
+                Use my IP
+              </label>
+            )}
+          </div>
+          <input
+            id={ids.host}
+            name="host"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="example.com or 203.0.113.7"
+            value={useMyIp && clientIp ? clientIp : host}
+            disabled={useMyIp && clientIp !== null}
+            onChange={(event) => {
+              setHost(event.target.value);
+              setHostError(null);
+            }}
+            aria-invalid={hostError ? true : undefined}
+            aria-describedby={hostError ? ids.hostError : undefined}
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono disabled:bg-slate-100 disabled:text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:disabled:bg-slate-800 dark:disabled:text-slate-300"
+          />
+          {hostError && (
+            <p id={ids.hostError} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {hostError}
+            </p>
+          )}
+        </div>
+
+        <div>
+          <label htmlFor={ids.ports} className="block font-medium">
+            Ports
+          </label>
+          <input
+            id={ids.ports}
+            name="ports"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="22, 80, 8000-8010"
+            value={portsText}
+            onChange={(event) => {
+              setPortsText(event.target.value);
+              setPortsError(null);
+            }}
+            aria-invalid={portsError ? true : undefined}
+            aria-describedby={`${ids.ports}-hint${portsError ? ` ${ids.portsError}` : ""}`}
+            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono dark:border-slate-700 dark:bg-slate-900"
+          />
+          <p id={`${ids.ports}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Separate ports with commas or spaces; ranges like 8000-8010 work. Up to {maxPorts} ports.
+          </p>
+          {portsError && (
+            <p id={ids.portsError} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {portsError}
+            </p>
+          )}
+          <fieldset className="mt-3">
+            <legend className="text-sm text-slate-600 dark:text-slate-400">Common ports</legend>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {QUICK_PICKS.map(({ port, label }) => (
+                <button
+                  key={port}
+                  type="button"
+                  aria-pressed={selected.has(String(port))}
+                  onClick={() => togglePort(port)}
+                  className="rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-blue-500 aria-pressed:border-blue-600 aria-pressed:bg-blue-600 aria-pressed:text-white dark:border-slate-700 dark:aria-pressed:border-blue-400 dark:aria-pressed:bg-blue-500"
+                >
+                  {port} <span className="opacity-80">{label}</span>
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+
+        {formError && (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+            {formError}
+          </p>
+        )}
+
+        <button
+          type="submit"
+          disabled={submitting}
+          className="rounded-md bg-blue-600 px-5 py-2.5 font-semibold text-white hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:bg-blue-500 dark:hover:bg-blue-400"
+        >
+          {submitting ? "Starting…" : "Check ports"}
+        </button>
+      </form>
+
+      {check && <CheckResults initial={check} />}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Root layout: system fonts only, dark mode from the system setting.
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Portcheck: can the internet reach this port?", template: "%s · Portcheck" },
+  description: "Check from the internet whether TCP ports on your IP address or server are open, closed or filtered, and learn what to do about it.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1120" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-blue-600 focus:px-3 focus:py-2 focus:text-white">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 dark:border-slate-800">
+          <nav aria-label="Main" className="mx-auto flex max-w-4xl items-center justify-between px-4 py-3">
+            <Link href="/" className="text-lg font-bold tracking-tight">
+              Port<span className="text-blue-600 dark:text-blue-400">check</span>
+            </Link>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-4xl px-4 py-8 text-sm text-slate-500 dark:text-slate-400">
+          Portcheck connects from our servers to the host and ports you enter. It never checks private networks.
+        </footer>
+      </body>
+    </html>
+  );
+}

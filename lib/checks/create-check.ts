@@ -1,0 +1,108 @@
+// Create an instant check: validate, refuse forbidden literal targets, apply the abuse limits,
+// store the check with one pending result per port, enqueue one job.
+import { randomBytes } from "node:crypto";
+import { env } from "../env";
+import { ApiError } from "../http/problem";
+import type { ClientIp } from "../http/client-ip";
+import { clientKey } from "../http/client-ip";
+import { consume, peek } from "../limits/rate-limits";
+import { enqueueCheck } from "../queue/checks-queue";
+import { readyRedis } from "../redis";
+import { TargetError } from "../targets/errors";
+import { parseHost } from "../targets/parse-host";
+import { judgeAddress } from "../targets/policy";
+import type { WebContext } from "../web-context";
+import { parsePorts } from "./ports";
+import type { CreateCheckBody } from "./schemas";
+
+export interface CreatedCheck {
+  id: string;
+  host: string;
+  ports: number[];
+  timeoutMs: number;
+  createdAt: Date;
+}
+
+export function newCheckId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export async function createCheck(
+  body: CreateCheckBody,
+  caller: { client: ClientIp | null; maxPorts?: number },
+  context: WebContext,
+): Promise<CreatedCheck> {
+  const config = env();
+  const maxPorts = caller.maxPorts ?? config.MAX_PORTS_PER_CHECK;
+  const ports = parsePorts(body.ports, maxPorts);
+  if (!ports.ok) {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      ports.issues.map((issue) => issue.message).join(" "),
+      ports.issues.map((issue) => ({ path: issue.index >= 0 ? `ports/${issue.index}` : "ports", message: issue.message })),
+    );
+  }
+
+  let hostInput = body.host;
+  if (hostInput.toLowerCase() === "me") {
+    if (!caller.client) throw new ApiError(400, "invalid_request", "Your IP address could not be determined; enter it as the host.", [{ path: "host", message: "Your IP address could not be determined." }]);
+    hostInput = caller.client.ip;
+  }
+  const host = normaliseHost(hostInput);
+
+  await readyRedis(context.redis);
+  if (caller.client) {
+    const outcome = await consume(context.limiters.client, clientKey(caller.client));
+    if (!outcome.allowed) throw rateLimited(`You can start ${config.RATE_LIMIT_CHECKS_PER_MINUTE} checks a minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
+  }
+  if (host.literal) {
+    const outcome = await peek(context.limiters.target, host.value, ports.ports.length);
+    if (!outcome.allowed) throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
+  }
+
+  const id = newCheckId();
+  const timeoutMs = body.timeoutMs ?? config.PROBE_TIMEOUT_MS;
+  const check = await context.db.check.create({
+    data: {
+      id,
+      host: host.value,
+      ports: ports.ports,
+      timeoutMs,
+      clientKey: caller.client ? clientKey(caller.client) : null,
+      results: { createMany: { data: ports.ports.map((port) => ({ port })) } },
+    },
+    select: { id: true, host: true, ports: true, timeoutMs: true, createdAt: true },
+  });
+  try {
+    await enqueueCheck(context.checksQueue, id);
+  } catch (error) {
+    // Nothing was promised to the caller yet: remove the check rather than leave it queued forever.
+    await context.db.check.delete({ where: { id } }).catch(() => {});
+    throw error;
+  }
+  return check;
+}
+
+/** Parses the host and refuses forbidden literal addresses before anything is stored. */
+function normaliseHost(input: string): { value: string; literal: boolean } {
+  try {
+    const parsed = parseHost(input);
+    if (parsed.kind === "name") return { value: parsed.name, literal: false };
+    const judgement = judgeAddress(parsed.address, env().TARGET_ALLOWLIST)!;
+    if (!judgement.allowed) {
+      throw new TargetError("target_forbidden", `${judgement.address} is ${judgement.reason}; Portcheck only checks public internet addresses.`);
+    }
+    return { value: judgement.address, literal: true };
+  } catch (error) {
+    if (error instanceof TargetError && error.code === "invalid_host") {
+      throw new ApiError(400, "invalid_request", error.message, [{ path: "host", message: error.message }]);
+    }
+    if (error instanceof TargetError) throw new ApiError(422, "target_forbidden", error.message, [{ path: "host", message: error.message }]);
+    throw error;
+  }
+}
+
+function rateLimited(message: string, retryAfterSeconds: number): ApiError {
+  return new ApiError(429, "rate_limited", message, undefined, { "retry-after": String(retryAfterSeconds) });
+}

@@ -1,0 +1,35 @@
+// Inputs of the instant-check feature, shared by the API, the form and the worker.
+import { z } from "zod";
+import { MAX_HOST_LENGTH } from "../targets/parse-host";
+
+export const MIN_TIMEOUT_MS = 100;
+export const MAX_TIMEOUT_MS = 10_000;
+
+/** Body of POST /api/v1/checks. Port expansion and the per-caller port limit are checked afterwards. */
+export const createCheckBody = z
+  .object({
+    host: z
+      .string({ error: "host is required: a hostname, an IP address, or \"me\"" })
+      .trim()
+      .min(1, "host is required: a hostname, an IP address, or \"me\"")
+      .max(MAX_HOST_LENGTH + 2, `host has at most ${MAX_HOST_LENGTH} characters`),
+    ports: z
+      .array(
+        z.union([z.number(), z.string().max(32)], { error: "each port is a number or a range such as \"8000-8010\"" }),
+        { error: "ports is required: a list such as [22, 80, \"8000-8010\"]" },
+      )
+      .min(1, "ports needs at least one port")
+      .max(1000, "ports has at most 1000 items"),
+    timeoutMs: z
+      .number({ error: `timeoutMs is a number of milliseconds from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}` })
+      .int("timeoutMs is a whole number of milliseconds")
+      .min(MIN_TIMEOUT_MS, `timeoutMs is at least ${MIN_TIMEOUT_MS}`)
+      .max(MAX_TIMEOUT_MS, `timeoutMs is at most ${MAX_TIMEOUT_MS}`)
+      .optional(),
+  })
+  .strict();
+
+export type CreateCheckBody = z.infer<typeof createCheckBody>;
+
+/** Check ids are 16 random bytes in base64url. Anything else is not found without a query. */
+export const checkIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);

@@ -1,0 +1,98 @@
+// Process configuration: every environment variable Portcheck reads, parsed and validated once.
+// Nothing else in the code base reads process.env.
+import ipaddr from "ipaddr.js";
+import { z } from "zod";
+
+const cidrList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const items = value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const parsed: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
+    for (const item of items) {
+      try {
+        // A bare address means that one address.
+        parsed.push(item.includes("/") ? ipaddr.parseCIDR(item) : toHostCidr(item));
+      } catch {
+        ctx.addIssue({ code: "custom", message: `"${item}" is not a CIDR such as 203.0.113.0/24 or 2001:db8::/32` });
+        return z.NEVER;
+      }
+    }
+    return parsed;
+  });
+
+function toHostCidr(item: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+  const address = ipaddr.parse(item);
+  return [address, address.kind() === "ipv4" ? 32 : 128];
+}
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const url = (protocols: string[], fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a ${protocols.join(" or ")}// URL`);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: url(["postgresql:", "postgres:"], "postgresql://postgres@127.0.0.1:5432/portcheck"),
+  REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
+  /** Prefix of every Redis key (queues, rate limits), so several deployments or test runs can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/i, "letters, digits, - and _ only").default("portcheck"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: int(1, 65535, 3000),
+  APP_URL: url(["http:", "https:"], "http://localhost:3000").transform((value) => value.replace(/\/+$/, "")),
+  TARGET_ALLOWLIST: cidrList,
+  TRUSTED_PROXIES: cidrList,
+  PROBE_TIMEOUT_MS: int(100, 10_000, 3000),
+  WORKER_CONCURRENCY: int(1, 200, 8),
+  /** How many ports of one check are probed at the same time. */
+  PROBE_PARALLELISM: int(1, 100, 10),
+  MAX_PORTS_PER_CHECK: int(1, 1000, 20),
+  RATE_LIMIT_CHECKS_PER_MINUTE: int(1, 100_000, 10),
+  RATE_LIMIT_TARGET_PER_MINUTE: int(1, 1_000_000, 120),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses a set of variables; throws an Error that names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string means "not set", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Entry points call this first: a bad value stops the process with a message naming the variable. */
+export function loadEnvOrExit(): Env {
+  try {
+    return env();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,59 @@
+// RFC 9457 problem details: the one shape of every API error.
+import { env } from "../env";
+
+export type ProblemCode =
+  | "invalid_request"
+  | "target_forbidden"
+  | "rate_limited"
+  | "not_found"
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "service_unavailable"
+  | "internal_error";
+
+const TITLES: Record<ProblemCode, string> = {
+  invalid_request: "Invalid request",
+  target_forbidden: "Target not allowed",
+  rate_limited: "Too many requests",
+  not_found: "Not found",
+  method_not_allowed: "Method not allowed",
+  payload_too_large: "Request body too large",
+  unsupported_media_type: "Unsupported media type",
+  service_unavailable: "Service unavailable",
+  internal_error: "Internal error",
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Thrown anywhere below a route handler; the handler wrapper turns it into problem+json. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    message: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function problemResponse(error: ApiError): Response {
+  const body: Record<string, unknown> = {
+    type: `${env().APP_URL}/docs/api#${error.code}`,
+    title: TITLES[error.code],
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+  };
+  if (error.errors) body.errors = error.errors;
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...error.headers },
+  });
+}

@@ -1,0 +1,40 @@
+// The target policy: may Portcheck connect to this IP address? Every probe goes through judgeAddress.
+import ipaddr from "ipaddr.js";
+import { type Cidr, IPV6_GLOBAL_UNICAST, parsedV4, parsedV6 } from "./forbidden-ranges";
+
+export type Family = 4 | 6;
+
+export type Judgement =
+  | { allowed: true; address: string; family: Family }
+  | { allowed: false; address: string; family: Family; reason: string };
+
+/**
+ * Judges one IP address (any spelling ipaddr.js understands, no zone id).
+ * IPv4-mapped IPv6 is judged, and returned, as the IPv4 address inside it.
+ * Returns null when the text is not an IP address at all.
+ */
+export function judgeAddress(text: string, allowlist: readonly Cidr[] = []): Judgement | null {
+  if (text.includes("%") || !ipaddr.isValid(text)) return null;
+  let parsed = ipaddr.parse(text);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  }
+  const family: Family = parsed.kind() === "ipv4" ? 4 : 6;
+  const address = parsed.toString();
+  if (allowlist.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits))) {
+    return { allowed: true, address, family };
+  }
+  const reason = family === 4 ? forbiddenV4(parsed as ipaddr.IPv4) : forbiddenV6(parsed as ipaddr.IPv6);
+  return reason ? { allowed: false, address, family, reason } : { allowed: true, address, family };
+}
+
+function forbiddenV4(address: ipaddr.IPv4): string | null {
+  return parsedV4.find(({ parsed: [range, bits] }) => address.match(range, bits))?.reason ?? null;
+}
+
+function forbiddenV6(address: ipaddr.IPv6): string | null {
+  const listed = parsedV6.find(({ parsed: [range, bits] }) => address.match(range, bits));
+  if (listed) return listed.reason;
+  if (!address.match(IPV6_GLOBAL_UNICAST[0], IPV6_GLOBAL_UNICAST[1])) return "not global unicast";
+  return null;
+}

@@ -1,0 +1,44 @@
+// The web process: Next.js behind a small Node HTTP server, which records the socket's peer address
+// in a header that clients cannot forge (lib/http/client-ip.ts decides whom to believe).
+import { createServer } from "node:http";
+import next from "next";
+import { loadEnvOrExit } from "./lib/env";
+import { PEER_HEADER } from "./lib/http/client-ip";
+import { logger } from "./lib/logger";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const config = loadEnvOrExit();
+const log = logger.child({ service: "web" });
+const app = next({ dev: config.NODE_ENV === "development", hostname: config.HOST, port: config.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  delete req.headers[PEER_HEADER];
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+server.headersTimeout = 20_000;
+server.requestTimeout = 30_000;
+server.listen(config.PORT, config.HOST, () => {
+  log.info({ url: `http://${config.HOST}:${config.PORT}`, appUrl: config.APP_URL }, "web server ready");
+});
+
+let closing = false;
+function shutdown(signal: string): void {
+  if (closing) return;
+  closing = true;
+  log.info({ signal }, "shutting down web server");
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(0);
+  }, SHUTDOWN_GRACE_MS).unref();
+  server.close(() => {
+    log.info("web server stopped");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
