@@ -21,7 +21,18 @@ export function createChecksQueue(connection: Redis): Queue<CheckJob> {
   return new Queue<CheckJob>(CHECKS_QUEUE, { connection, prefix: env().REDIS_PREFIX });
 }
 
+/** A producer must not wait for Redis forever: after this, add() counts as failed (503). */
+const ENQUEUE_TIMEOUT_MS = 3000;
+
 /** Idempotent: the job id is the check id, so enqueueing twice runs the check once. */
 export async function enqueueCheck(queue: Queue<CheckJob>, checkId: string): Promise<void> {
-  await queue.add("check", { checkId }, { ...CHECK_JOB_OPTIONS, jobId: checkId });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("Command timed out: enqueue"), { code: "ETIMEDOUT" })), ENQUEUE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([queue.add("check", { checkId }, { ...CHECK_JOB_OPTIONS, jobId: checkId }), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

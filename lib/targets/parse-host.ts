@@ -3,7 +3,7 @@
 import { domainToASCII } from "node:url";
 import ipaddr from "ipaddr.js";
 import { TargetError } from "./errors";
-import type { Family } from "./policy";
+import { dottedTailToHex, type Family } from "./policy";
 
 export type ParsedHost = { kind: "ip"; address: string; family: Family } | { kind: "name"; name: string };
 
@@ -39,7 +39,7 @@ export function parseHost(input: string): ParsedHost {
   if (raw.includes("%")) throw invalid("IPv6 zone ids (the %… suffix) are not accepted.");
 
   if (raw.startsWith("[") || raw.includes(":")) {
-    const inner = raw.startsWith("[") && raw.endsWith("]") ? raw.slice(1, -1) : raw;
+    const inner = dottedTailToHex(raw.startsWith("[") && raw.endsWith("]") ? raw.slice(1, -1) : raw);
     if (!ipaddr.IPv6.isValid(inner)) {
       throw invalid("That is not a valid IPv6 address (put the port in the ports field, not after a colon).");
     }

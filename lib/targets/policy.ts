@@ -15,7 +15,7 @@ export type Judgement =
  */
 export function judgeAddress(text: string, allowlist: readonly Cidr[] = []): Judgement | null {
   if (text.includes("%") || !ipaddr.isValid(text)) return null;
-  let parsed = ipaddr.parse(text);
+  let parsed = ipaddr.parse(text.includes(":") ? dottedTailToHex(text) : text);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   }
@@ -38,3 +38,15 @@ function forbiddenV6(address: ipaddr.IPv6): string | null {
   if (!address.match(IPV6_GLOBAL_UNICAST[0], IPV6_GLOBAL_UNICAST[1])) return "not global unicast";
   return null;
 }
+
+/**
+ * Rewrites an embedded dotted IPv4 tail (::1.2.3.4) as two hex groups (::102:304): ipaddr.js reads
+ * "::a.b.c.d" as IPv4-mapped, but it is IPv4-compatible (::/96), which the policy refuses.
+ */
+export function dottedTailToHex(text: string): string {
+  const match = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (!match || !ipaddr.IPv4.isValidFourPartDecimal(match[2]!)) return text;
+  const [a, b, c, d] = ipaddr.IPv4.parse(match[2]!).octets as [number, number, number, number];
+  return `${match[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+

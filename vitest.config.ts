@@ -1,0 +1,18 @@
+// Unit and integration tests (real PostgreSQL, Redis and sockets on loopback). Browser tests are in e2e/.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+import { TEST_ENV } from "./tests/test-env";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "worker/**/*.test.ts"],
+    environment: "node",
+    env: TEST_ENV,
+    globalSetup: ["tests/global-setup.ts"],
+    // Integration tests share one database and one Redis: run files one after another.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
