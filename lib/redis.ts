@@ -1,7 +1,7 @@
 // Redis connections. Producers (the web) fail fast when Redis is down; workers wait for it.
 import { Redis } from "ioredis";
 import { env } from "./env";
-import { ApiError } from "./http/problem";
+import { serviceUnavailable } from "./http/problem";
 
 /** For the web process: commands fail at once while Redis is unreachable, so the API can answer 503. */
 export function createProducerRedis(url: string = env().REDIS_URL): Redis {
@@ -44,7 +44,7 @@ export async function readyRedis(client: Redis = producerRedis(), timeoutMs = 15
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       client.off("ready", onReady);
-      reject(new ApiError(503, "service_unavailable", "The job queue (Redis) is not reachable. Please try again shortly."));
+      reject(serviceUnavailable("The job queue (Redis) is not reachable. Please try again shortly."));
     }, timeoutMs);
     function onReady() {
       clearTimeout(timer);

@@ -5,7 +5,7 @@ import { env } from "../env";
 import { logger } from "../logger";
 import { type ClientIp, clientIp } from "./client-ip";
 import { isInfrastructureError } from "./infrastructure";
-import { ApiError, problemResponse } from "./problem";
+import { ApiError, problemResponse, serviceUnavailable } from "./problem";
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
@@ -35,7 +35,7 @@ export function errorResponse(error: unknown, request?: Request): Response {
   }
   if (isInfrastructureError(error)) {
     logger.warn({ err: (error as Error).message, url: request?.url }, "dependency unavailable");
-    return problemResponse(new ApiError(503, "service_unavailable", "Portcheck's database or job queue is not reachable right now. Please try again shortly.", undefined, { "retry-after": "5" }));
+    return problemResponse(serviceUnavailable("Portcheck's database or job queue is not reachable right now. Please try again shortly."));
   }
   logger.error({ err: error, url: request?.url }, "unhandled error in API route");
   return problemResponse(new ApiError(500, "internal_error", "Something went wrong on our side. Please try again."));

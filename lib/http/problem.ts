@@ -43,6 +43,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A dependency (PostgreSQL, Redis) is away: 503 with a hint to retry shortly. */
+export function serviceUnavailable(message: string): ApiError {
+  return new ApiError(503, "service_unavailable", message, undefined, { "retry-after": "5" });
+}
+
 export function problemResponse(error: ApiError): Response {
   const body: Record<string, unknown> = {
     type: `${env().APP_URL}/docs/api#${error.code}`,
