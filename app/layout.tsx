@@ -27,6 +27,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-bold tracking-tight">
               Port<span className="text-blue-600 dark:text-blue-400">check</span>
             </Link>
+            <Link href="/docs/api" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white">
+              API
+            </Link>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">

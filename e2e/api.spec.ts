@@ -33,3 +33,10 @@ test("security headers are set", async ({ request }) => {
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["x-powered-by"]).toBeUndefined();
 });
+
+test("every problem type URI points at an anchor of the API reference", async ({ page }) => {
+  const { PROBLEM_CODES } = await import("../lib/http/problem");
+  await page.goto("/docs/api");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("API reference");
+  for (const code of PROBLEM_CODES) await expect(page.locator(`[id="${code}"]`)).toContainText(code);
+});

@@ -1,5 +1,6 @@
 // Process configuration: every environment variable Portcheck reads, parsed and validated once.
 // Nothing else in the code base reads process.env.
+import { existsSync } from "node:fs";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
@@ -87,9 +88,13 @@ export function env(): Env {
   return cached;
 }
 
-/** Entry points call this first: a bad value stops the process with a message naming the variable. */
+/**
+ * Entry points call this first: loads ./.env when present (variables already set win),
+ * then stops the process with a message naming the variable if a value is bad.
+ */
 export function loadEnvOrExit(): Env {
   try {
+    if (existsSync(".env")) process.loadEnvFile(".env");
     return env();
   } catch (error) {
     console.error((error as Error).message);

@@ -24,6 +24,8 @@ const TITLES: Record<ProblemCode, string> = {
   internal_error: "Internal error",
 };
 
+export const PROBLEM_CODES = Object.keys(TITLES) as ProblemCode[];
+
 export interface FieldError {
   path: string;
   message: string;

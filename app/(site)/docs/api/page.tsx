@@ -1,0 +1,113 @@
+// /docs/api: the public API reference. Problem `type` URIs point at the anchors of the error table.
+import type { Metadata } from "next";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = {
+  title: "API reference",
+  description: "Portcheck's JSON API: start port checks, poll their results, and read your IP address.",
+};
+
+export const dynamic = "force-dynamic";
+
+const ERRORS: [code: string, status: number, meaning: string][] = [
+  ["invalid_request", 400, "The body or a parameter is malformed; errors[] lists each problem with its path (host, ports/1, timeoutMs...)."],
+  ["payload_too_large", 413, "The body is larger than 16 KiB."],
+  ["unsupported_media_type", 415, "The body is not sent as application/json."],
+  ["target_forbidden", 422, "The host is, or resolves to, an address Portcheck never checks: loopback, private, link-local, reserved and the like."],
+  ["rate_limited", 429, "Too many checks from you, or too many probes of this target, in the last minute. Wait for Retry-After seconds."],
+  ["not_found", 404, "No such check, or no such endpoint."],
+  ["service_unavailable", 503, "The database or the job queue is not reachable. Retry after a few seconds."],
+  ["internal_error", 500, "A bug on our side."],
+];
+
+function Code({ children }: { children: React.ReactNode }) {
+  return <pre className="mt-2 overflow-x-auto rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-900">{children}</pre>;
+}
+
+export default function ApiDocsPage() {
+  const { APP_URL, MAX_PORTS_PER_CHECK, RATE_LIMIT_CHECKS_PER_MINUTE, RATE_LIMIT_TARGET_PER_MINUTE, PROBE_TIMEOUT_MS } = env();
+  return (
+    <article className="space-y-8 leading-relaxed">
+      <header>
+        <h1 className="text-3xl font-bold">API reference</h1>
+        <p className="mt-2 text-slate-600 dark:text-slate-400">
+          JSON over HTTPS at <code>{APP_URL}/api/v1</code>. Errors are <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>.
+        </p>
+      </header>
+
+      <section>
+        <h2 className="text-xl font-semibold">Start a check: POST /api/v1/checks</h2>
+        <p className="mt-2">
+          <code>host</code> is a hostname, an IPv4 or IPv6 address, or <code>&quot;me&quot;</code> (your own IP). <code>ports</code> lists ports and ranges, at most{" "}
+          {MAX_PORTS_PER_CHECK} ports after expansion. <code>timeoutMs</code> is optional (100 to 10000, default {PROBE_TIMEOUT_MS}).
+        </p>
+        <Code>{`curl -X POST ${APP_URL}/api/v1/checks -H 'content-type: application/json' \\
+  -d '{"host": "example.com", "ports": [22, 80, "8000-8010"], "timeoutMs": 3000}'`}</Code>
+        <p className="mt-2">The answer is 202 Accepted, with a Location header:</p>
+        <Code>{`{"id": "w1CHZNztvm3yHFQ5NKs4QQ", "status": "queued", "host": "example.com",
+ "ports": [22, 80, 8000, 8001, ...], "timeoutMs": 3000, "createdAt": "2026-11-23T20:25:28.608Z",
+ "links": {"self": "${APP_URL}/api/v1/checks/w1CHZNztvm3yHFQ5NKs4QQ", "html": "${APP_URL}/checks/w1CHZNztvm3yHFQ5NKs4QQ"}}`}</Code>
+      </section>
+
+      <section>
+        <h2 className="text-xl font-semibold">Poll the result: GET /api/v1/checks/{"{id}"}</h2>
+        <p className="mt-2">
+          Poll about once a second until <code>status</code> is <code>done</code> or <code>failed</code>. Results arrive one by one; each is <code>pending</code>,{" "}
+          <code>open</code>, <code>closed</code>, <code>filtered</code>, <code>unreachable</code> or <code>error</code>. A check that failed says why in{" "}
+          <code>error.code</code>: <code>dns_failed</code>, <code>target_forbidden</code>, <code>rate_limited</code> or <code>internal_error</code>. Check ids are random: a result is
+          visible to whoever has its link.
+        </p>
+        <Code>{`{"id": "...", "status": "done", "host": "example.com", "createdAt": "...", "startedAt": "...", "finishedAt": "...",
+ "error": null,
+ "results": [{"port": 22, "state": "open", "address": "93.184.216.34", "latencyMs": 24.1,
+              "errorCode": null, "checkedAt": "...", "service": {"name": "ssh", "description": "The Secure Shell (SSH) Protocol"}}]}`}</Code>
+      </section>
+
+      <section>
+        <h2 className="text-xl font-semibold">Your IP: GET /api/v1/ip</h2>
+        <Code>{`{"ip": "203.0.113.7", "version": 4}`}</Code>
+      </section>
+
+      <section>
+        <h2 className="text-xl font-semibold">Health: GET /api/health and GET /api/ready</h2>
+        <p className="mt-2">
+          <code>/api/health</code> answers while the process is up; <code>/api/ready</code> answers 200 when PostgreSQL and Redis both answer, else 503 naming the one that does not.
+        </p>
+      </section>
+
+      <section>
+        <h2 className="text-xl font-semibold">Limits</h2>
+        <ul className="mt-2 list-disc pl-6">
+          <li>{RATE_LIMIT_CHECKS_PER_MINUTE} checks per minute per client (an IPv4 address, or an IPv6 /64).</li>
+          <li>{RATE_LIMIT_TARGET_PER_MINUTE} port probes per minute of one target address, across all callers.</li>
+          <li>{MAX_PORTS_PER_CHECK} ports per check; request bodies up to 16 KiB.</li>
+          <li>Private, loopback, link-local and other non-public addresses are never checked.</li>
+        </ul>
+      </section>
+
+      <section>
+        <h2 className="text-xl font-semibold">Errors</h2>
+        <Code>{`{"type": "${APP_URL}/docs/api#rate_limited", "title": "Too many requests", "status": 429,
+ "detail": "You can start ${RATE_LIMIT_CHECKS_PER_MINUTE} checks a minute. Try again in 42 s.", "code": "rate_limited"}`}</Code>
+        <table className="mt-4 w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300 dark:border-slate-700">
+              <th className="py-2 pr-4">code</th>
+              <th className="py-2 pr-4">status</th>
+              <th className="py-2">meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ERRORS.map(([code, status, meaning]) => (
+              <tr key={code} id={code} className="border-b border-slate-200 align-top dark:border-slate-800">
+                <td className="py-2 pr-4 font-mono">{code}</td>
+                <td className="py-2 pr-4">{status}</td>
+                <td className="py-2">{meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}
