@@ -6,7 +6,6 @@ export type ProblemCode =
   | "target_forbidden"
   | "rate_limited"
   | "not_found"
-  | "method_not_allowed"
   | "payload_too_large"
   | "unsupported_media_type"
   | "service_unavailable"
@@ -17,7 +16,6 @@ const TITLES: Record<ProblemCode, string> = {
   target_forbidden: "Target not allowed",
   rate_limited: "Too many requests",
   not_found: "Not found",
-  method_not_allowed: "Method not allowed",
   payload_too_large: "Request body too large",
   unsupported_media_type: "Unsupported media type",
   service_unavailable: "Service unavailable",
