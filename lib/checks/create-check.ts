@@ -10,7 +10,7 @@ import { enqueueCheck } from "../queue/checks-queue";
 import { readyRedis } from "../redis";
 import { TargetError } from "../targets/errors";
 import { parseHost } from "../targets/parse-host";
-import { judgeAddress } from "../targets/policy";
+import { judgeAddress, refusalMessage } from "../targets/policy";
 import type { WebContext } from "../web-context";
 import { parsePorts } from "./ports";
 import type { CreateCheckBody } from "./schemas";
@@ -91,7 +91,7 @@ function normaliseHost(input: string): { value: string; literal: boolean } {
     if (parsed.kind === "name") return { value: parsed.name, literal: false };
     const judgement = judgeAddress(parsed.address, env().TARGET_ALLOWLIST)!;
     if (!judgement.allowed) {
-      throw new TargetError("target_forbidden", `${judgement.address} is ${judgement.reason}; Portcheck only checks public internet addresses.`);
+      throw new TargetError("target_forbidden", refusalMessage(judgement));
     }
     return { value: judgement.address, literal: true };
   } catch (error) {

@@ -28,6 +28,12 @@ export function judgeAddress(text: string, allowlist: readonly Cidr[] = []): Jud
   return reason ? { allowed: false, address, family, reason } : { allowed: true, address, family };
 }
 
+/** The sentence a person sees when a target is refused; `name` when a hostname resolved to it. */
+export function refusalMessage(judgement: { address: string; reason: string }, name?: string): string {
+  const what = name ? `${name} resolves to ${judgement.address}, which` : judgement.address;
+  return `${what} is ${judgement.reason}; Portcheck only checks public internet addresses.`;
+}
+
 function forbiddenV4(address: ipaddr.IPv4): string | null {
   return parsedV4.find(({ parsed: [range, bits] }) => address.match(range, bits))?.reason ?? null;
 }

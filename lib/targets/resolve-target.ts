@@ -3,7 +3,7 @@ import { lookup } from "node:dns/promises";
 import { TargetError } from "./errors";
 import type { Cidr } from "./forbidden-ranges";
 import { parseHost } from "./parse-host";
-import { type Family, judgeAddress } from "./policy";
+import { type Family, judgeAddress, refusalMessage } from "./policy";
 
 export interface ResolvedAddress {
   address: string;
@@ -55,8 +55,7 @@ export async function resolveTarget(
     const judgement = judgeAddress(candidate.address, options.allowlist);
     if (!judgement) throw new TargetError("dns_failed", `The resolver returned an invalid address for ${host}.`);
     if (!judgement.allowed) {
-      const what = parsed.kind === "ip" ? judgement.address : `${parsed.name} resolves to ${judgement.address}, which`;
-      throw new TargetError("target_forbidden", `${what} is ${judgement.reason}; Portcheck only checks public internet addresses.`);
+      throw new TargetError("target_forbidden", refusalMessage(judgement, parsed.kind === "name" ? parsed.name : undefined));
     }
     if (!addresses.some((known) => known.address === judgement.address)) {
       addresses.push({ address: judgement.address, family: judgement.family });
