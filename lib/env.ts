@@ -55,6 +55,8 @@ export const envSchema = z.object({
   PORT: int(1, 65535, 3000),
   APP_URL: url(["http:", "https:"], "http://localhost:3000").transform((value) => value.replace(/\/+$/, "")),
   TARGET_ALLOWLIST: cidrList,
+  /** Global addresses that are internal all the same: the server's own public IP, a NAT64 prefix... */
+  TARGET_DENYLIST: cidrList,
   TRUSTED_PROXIES: cidrList,
   PROBE_TIMEOUT_MS: int(100, 10_000, 3000),
   WORKER_CONCURRENCY: int(1, 200, 8),

@@ -73,6 +73,12 @@ describe("POST /api/v1/checks", () => {
     expect(body.errors?.[0]?.path).toBe("host");
   });
 
+  it("refuses to start a check when the caller's address is unknown (no rate limit could apply)", async () => {
+    const response = await postCheck(request("/api/v1/checks", { body: { host: "127.0.0.2", ports: [22] }, peer: null }), params({}));
+    expect(response.status).toBe(400);
+    expect((await problem(response)).detail).toContain("could not determine your IP address");
+  });
+
   it("refuses \"me\" when the caller's own address is forbidden", async () => {
     const response = await post({ host: "me", ports: [22] }, "127.0.0.1");
     expect(response.status).toBe(422);

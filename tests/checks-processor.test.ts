@@ -29,7 +29,7 @@ const worker = new Worker<CheckJob>(
   createChecksProcessor({
     db,
     limiters: createLimiters(limitsRedis),
-    allowlist: [ipaddr.parseCIDR("127.0.0.2/32")],
+    rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] },
     resolver,
     parallelism: 4,
     log: pino({ level: "silent" }),

@@ -33,7 +33,7 @@ async function newCheck(host: string, ports: number[]): Promise<string> {
 }
 
 function deps(resolver?: Resolver) {
-  return { db, limiters, allowlist, resolver, parallelism: 4, isFinalAttempt: false, log };
+  return { db, limiters, rules: { allowlist }, resolver, parallelism: 4, isFinalAttempt: false, log };
 }
 
 async function listener(host = "127.0.0.2", port = 0): Promise<OpenPort> {

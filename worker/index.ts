@@ -24,7 +24,7 @@ const worker = new Worker<CheckJob>(
   createChecksProcessor({
     db,
     limiters: createLimiters(limitsRedis),
-    allowlist: config.TARGET_ALLOWLIST,
+    rules: { allowlist: config.TARGET_ALLOWLIST, denylist: config.TARGET_DENYLIST },
     parallelism: config.PROBE_PARALLELISM,
     signal: shutdownSignal.signal,
     log,

@@ -44,18 +44,14 @@ export async function createCheck(
     );
   }
 
-  let hostInput = body.host;
-  if (hostInput.toLowerCase() === "me") {
-    if (!caller.client) throw new ApiError(400, "invalid_request", "Your IP address could not be determined; enter it as the host.", [{ path: "host", message: "Your IP address could not be determined." }]);
-    hostInput = caller.client.ip;
-  }
-  const host = normaliseHost(hostInput);
+  // Without the caller's address there is no rate limit to apply, so there is no check either.
+  const client = caller.client;
+  if (!client) throw new ApiError(400, "invalid_request", "Portcheck could not determine your IP address. Please try again.");
+  const host = normaliseHost(body.host.toLowerCase() === "me" ? client.ip : body.host);
 
   await readyRedis(context.redis);
-  if (caller.client) {
-    const outcome = await consume(context.limiters.client, clientKey(caller.client));
-    if (!outcome.allowed) throw rateLimited(`You can start ${config.RATE_LIMIT_CHECKS_PER_MINUTE} checks a minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
-  }
+  const limited = await consume(context.limiters.client, clientKey(client));
+  if (!limited.allowed) throw rateLimited(`You can start ${config.RATE_LIMIT_CHECKS_PER_MINUTE} checks a minute. Try again in ${limited.retryAfterSeconds} s.`, limited.retryAfterSeconds);
   if (host.literal) {
     const outcome = await peek(context.limiters.target, host.value, ports.ports.length);
     if (!outcome.allowed) throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
@@ -69,7 +65,7 @@ export async function createCheck(
       host: host.value,
       ports: ports.ports,
       timeoutMs,
-      clientKey: caller.client ? clientKey(caller.client) : null,
+      clientKey: clientKey(client),
       results: { createMany: { data: ports.ports.map((port) => ({ port })) } },
     },
     select: { id: true, host: true, ports: true, timeoutMs: true, createdAt: true },
@@ -89,7 +85,8 @@ function normaliseHost(input: string): { value: string; literal: boolean } {
   try {
     const parsed = parseHost(input);
     if (parsed.kind === "name") return { value: parsed.name, literal: false };
-    const judgement = judgeAddress(parsed.address, env().TARGET_ALLOWLIST)!;
+    const { TARGET_ALLOWLIST, TARGET_DENYLIST } = env();
+    const judgement = judgeAddress(parsed.address, { allowlist: TARGET_ALLOWLIST, denylist: TARGET_DENYLIST })!;
     if (!judgement.allowed) {
       throw new TargetError("target_forbidden", refusalMessage(judgement));
     }

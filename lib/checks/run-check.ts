@@ -7,7 +7,7 @@ import { consume } from "../limits/rate-limits";
 import type { Limiters } from "../limits/rate-limits";
 import { probes } from "../probes/registry";
 import { TargetError } from "../targets/errors";
-import type { Cidr } from "../targets/forbidden-ranges";
+import type { TargetRules } from "../targets/policy";
 import { type ResolvedTarget, type Resolver, resolveTarget } from "../targets/resolve-target";
 
 export const DEFAULT_REGION = "default";
@@ -15,7 +15,7 @@ export const DEFAULT_REGION = "default";
 export interface RunCheckDeps {
   db: Db;
   limiters: Pick<Limiters, "target">;
-  allowlist: readonly Cidr[];
+  rules: TargetRules;
   resolver?: Resolver;
   parallelism: number;
   /** Aborted at shutdown: no new probe starts, the check is handed back unfinished. */
@@ -44,7 +44,7 @@ export async function runCheck(checkId: string, deps: RunCheckDeps): Promise<Run
 
   let target: ResolvedTarget;
   try {
-    target = await resolveTarget(check.host, { allowlist: deps.allowlist, resolver: deps.resolver });
+    target = await resolveTarget(check.host, { ...deps.rules, resolver: deps.resolver });
   } catch (error) {
     if (!(error instanceof TargetError)) throw error;
     if (error.transient && !deps.isFinalAttempt) throw error; // let BullMQ retry with backoff

@@ -43,6 +43,10 @@ describe("clientIp behind trusted proxies", () => {
     expect(clientIp(headers("fd00::1", "2001:db8::7"), proxies)).toEqual({ ip: "2001:db8::7", version: 6 });
     expect(clientIp(headers("fd00::1", "[2001:db8::8]"), proxies)).toEqual({ ip: "2001:db8::8", version: 6 });
   });
+  it("accepts IPv4 entries with a port, as some proxies write them", () => {
+    expect(clientIp(headers("10.0.0.5", "198.51.100.7:51234"), proxies)).toEqual({ ip: "198.51.100.7", version: 4 });
+    expect(clientIp(headers("10.0.0.5", "[2001:db8::9]:443"), proxies)).toEqual({ ip: "2001:db8::9", version: 6 });
+  });
   it("stops at a garbled entry and keeps the last address a trusted proxy vouched for", () => {
     expect(clientIp(headers("10.0.0.5", "198.51.100.7, garbage"), proxies)).toEqual({ ip: "10.0.0.5", version: 4 });
   });

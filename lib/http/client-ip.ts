@@ -1,5 +1,6 @@
 // Who is calling? The socket's peer address, which server.ts puts in a header only it can set,
 // and X-Forwarded-For only when that peer is one of TRUSTED_PROXIES.
+import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import type { Cidr } from "../targets/forbidden-ranges";
 
@@ -14,7 +15,9 @@ export interface ClientIp {
 function normalise(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   let value = text.trim();
   if (value.startsWith("[") && value.includes("]")) value = value.slice(1, value.indexOf("]"));
-  if (!ipaddr.isValid(value) || value.includes("%")) return null;
+  // Some proxies append the client's port to IPv4 entries: 203.0.113.7:51234.
+  value = value.replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/, "$1");
+  if (isIP(value) === 0) return null;
   const parsed = ipaddr.parse(value);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     return (parsed as ipaddr.IPv6).toIPv4Address();

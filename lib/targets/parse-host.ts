@@ -1,5 +1,6 @@
 // Turns what a person typed as "host" into an IP literal or an ASCII hostname, or refuses it.
 // Every spelling of an address (127.1, 0x7f.1, 2130706433, full-width digits, [::1]) is normalised first.
+import { isIPv6 } from "node:net";
 import { domainToASCII } from "node:url";
 import ipaddr from "ipaddr.js";
 import { TargetError } from "./errors";
@@ -39,8 +40,10 @@ export function parseHost(input: string): ParsedHost {
   if (raw.includes("%")) throw invalid("IPv6 zone ids (the %… suffix) are not accepted.");
 
   if (raw.startsWith("[") || raw.includes(":")) {
-    const inner = dottedTailToHex(raw.startsWith("[") && raw.endsWith("]") ? raw.slice(1, -1) : raw);
-    if (!ipaddr.IPv6.isValid(inner)) {
+    const literal = raw.startsWith("[") && raw.endsWith("]") ? raw.slice(1, -1) : raw;
+    // node:net's grammar first: ipaddr.js also takes spellings such as ::ffff:0177.0.0.1 and reads them its own way.
+    const inner = dottedTailToHex(literal);
+    if (!isIPv6(literal) || !ipaddr.IPv6.isValid(inner)) {
       throw invalid("That is not a valid IPv6 address (put the port in the ports field, not after a colon).");
     }
     const parsed = ipaddr.IPv6.parse(inner);

@@ -2,17 +2,17 @@ import ipaddr from "ipaddr.js";
 import { describe, expect, it } from "vitest";
 import { TargetError } from "./errors";
 import { parseHost } from "./parse-host";
-import { judgeAddress } from "./policy";
+import { judgeAddress, type TargetRules } from "./policy";
 import { resolveTarget } from "./resolve-target";
 
 type Expected = `allowed ${string}` | "forbidden" | "invalid";
 
 /** What the policy makes of a literal host as a person would type it. */
-function verdictFor(input: string, allowlist: [ipaddr.IPv4 | ipaddr.IPv6, number][] = []): string {
+function verdictFor(input: string, rules: TargetRules = {}): string {
   try {
     const parsed = parseHost(input);
     if (parsed.kind === "name") return `name ${parsed.name}`;
-    const judgement = judgeAddress(parsed.address, allowlist)!;
+    const judgement = judgeAddress(parsed.address, rules)!;
     return judgement.allowed ? `allowed ${judgement.address}` : "forbidden";
   } catch (error) {
     if (error instanceof TargetError) return error.code === "invalid_host" ? "invalid" : "forbidden";
@@ -149,6 +149,9 @@ const LITERALS: [string, Expected][] = [
   ["", "invalid"],
   ["   ", "invalid"],
   ["1::2::3", "invalid"],
+  ["::ffff:0177.0.0.1", "invalid"],
+  ["::08.08.08.08", "invalid"],
+  ["::ffff:0x7f.1.1.1", "invalid"],
   ["[1.2.3.4]", "invalid"],
   ["[::1", "invalid"],
   ["gggg::1", "invalid"],
@@ -205,7 +208,17 @@ describe("TARGET_ALLOWLIST", () => {
     ["fd00:abcd::5", "allowed fd00:abcd::5"],
     ["fd00:abce::5", "forbidden"],
   ])("with 127.0.0.2/32 and fd00:abcd::/32 allowed, %s is %s", (input, expected) => {
-    expect(verdictFor(input, allowlist)).toBe(expected);
+    expect(verdictFor(input, { allowlist })).toBe(expected);
+  });
+});
+
+describe("TARGET_DENYLIST", () => {
+  it("refuses global addresses the operator names, even when allowlisted", () => {
+    const rules = { denylist: [ipaddr.parseCIDR("8.8.8.0/24"), ipaddr.parseCIDR("2001:4860::/32")], allowlist: [ipaddr.parseCIDR("8.8.8.8/32")] };
+    expect(verdictFor("8.8.8.8", rules)).toBe("forbidden");
+    expect(verdictFor("::ffff:8.8.8.9", rules)).toBe("forbidden");
+    expect(verdictFor("2001:4860:4860::8888", rules)).toBe("forbidden");
+    expect(verdictFor("8.8.4.4", rules)).toBe("allowed 8.8.4.4");
   });
 });
 
@@ -239,6 +252,12 @@ describe("resolveTarget", () => {
     };
     await expect(resolveTarget("nx.example.net", { allowlist, resolver: fail("ENOTFOUND") })).rejects.toMatchObject({ code: "dns_failed", transient: false });
     await expect(resolveTarget("sf.example.net", { allowlist, resolver: fail("ESERVFAIL") })).rejects.toMatchObject({ code: "dns_failed", transient: true });
+  });
+
+  it("refuses resolver answers that are IPv4-compatible or not in standard notation", async () => {
+    const answer = (address: string) => async () => [{ address, family: 6 as const }];
+    await expect(resolveTarget("compat.example.net", { allowlist, resolver: answer("::8.8.8.8") })).rejects.toMatchObject({ code: "target_forbidden" });
+    await expect(resolveTarget("odd.example.net", { allowlist, resolver: answer("2130706433") })).rejects.toMatchObject({ code: "dns_failed" });
   });
 
   it("does not look literal addresses up", async () => {

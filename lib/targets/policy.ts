@@ -1,29 +1,36 @@
 // The target policy: may Portcheck connect to this IP address? Every probe goes through judgeAddress.
+import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { type Cidr, IPV6_GLOBAL_UNICAST, parsedV4, parsedV6 } from "./forbidden-ranges";
 
 export type Family = 4 | 6;
+
+/** Operator overrides: TARGET_DENYLIST refuses more, TARGET_ALLOWLIST exempts from the forbidden ranges. */
+export interface TargetRules {
+  allowlist?: readonly Cidr[];
+  denylist?: readonly Cidr[];
+}
 
 export type Judgement =
   | { allowed: true; address: string; family: Family }
   | { allowed: false; address: string; family: Family; reason: string };
 
 /**
- * Judges one IP address (any spelling ipaddr.js understands, no zone id).
+ * Judges one IP address in standard notation (dotted-quad IPv4 or IPv6, as node:net accepts it; no zone id).
  * IPv4-mapped IPv6 is judged, and returned, as the IPv4 address inside it.
- * Returns null when the text is not an IP address at all.
+ * Returns null when the text is not such an address.
  */
-export function judgeAddress(text: string, allowlist: readonly Cidr[] = []): Judgement | null {
-  if (text.includes("%") || !ipaddr.isValid(text)) return null;
+export function judgeAddress(text: string, rules: TargetRules = {}): Judgement | null {
+  if (text.includes("%") || isIP(text) === 0 || !ipaddr.isValid(text)) return null;
   let parsed = ipaddr.parse(text.includes(":") ? dottedTailToHex(text) : text);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   }
   const family: Family = parsed.kind() === "ipv4" ? 4 : 6;
   const address = parsed.toString();
-  if (allowlist.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits))) {
-    return { allowed: true, address, family };
-  }
+  const inList = (list: readonly Cidr[] = []) => list.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
+  if (inList(rules.denylist)) return { allowed: false, address, family, reason: "refused by this Portcheck's operator" };
+  if (inList(rules.allowlist)) return { allowed: true, address, family };
   const reason = family === 4 ? forbiddenV4(parsed as ipaddr.IPv4) : forbiddenV6(parsed as ipaddr.IPv6);
   return reason ? { allowed: false, address, family, reason } : { allowed: true, address, family };
 }

@@ -1,9 +1,8 @@
 // Resolve once, judge every address, connect only to a validated one: the defence against DNS rebinding.
 import { lookup } from "node:dns/promises";
 import { TargetError } from "./errors";
-import type { Cidr } from "./forbidden-ranges";
 import { parseHost } from "./parse-host";
-import { type Family, judgeAddress, refusalMessage } from "./policy";
+import { type Family, judgeAddress, refusalMessage, type TargetRules } from "./policy";
 
 export interface ResolvedAddress {
   address: string;
@@ -14,7 +13,8 @@ export interface ResolvedAddress {
 export type Resolver = (name: string) => Promise<ResolvedAddress[]>;
 
 export const systemResolver: Resolver = async (name) => {
-  const answers = await lookup(name, { all: true, verbatim: true });
+  // The trailing dot makes the name absolute: no resolv.conf search domains (db.prod.corp.example...).
+  const answers = await lookup(`${name}.`, { all: true, verbatim: true });
   return answers.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 };
 
@@ -33,7 +33,7 @@ const PERMANENT_DNS_CODES = new Set(["ENOTFOUND", "ENODATA", "EAI_NONAME", "EAI_
  */
 export async function resolveTarget(
   host: string,
-  options: { allowlist: readonly Cidr[]; resolver?: Resolver },
+  options: TargetRules & { resolver?: Resolver },
 ): Promise<ResolvedTarget> {
   const parsed = parseHost(host);
   let candidates: ResolvedAddress[];
@@ -52,7 +52,7 @@ export async function resolveTarget(
 
   const addresses: ResolvedAddress[] = [];
   for (const candidate of candidates) {
-    const judgement = judgeAddress(candidate.address, options.allowlist);
+    const judgement = judgeAddress(candidate.address, options);
     if (!judgement) throw new TargetError("dns_failed", `The resolver returned an invalid address for ${host}.`);
     if (!judgement.allowed) {
       throw new TargetError("target_forbidden", refusalMessage(judgement, parsed.kind === "name" ? parsed.name : undefined));
