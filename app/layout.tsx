@@ -27,16 +27,29 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-bold tracking-tight">
               Port<span className="text-blue-600 dark:text-blue-400">check</span>
             </Link>
-            <Link href="/docs/api" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white">
-              API
-            </Link>
+            <div className="flex gap-4 text-sm">
+              {[
+                ["/ports", "Ports"],
+                ["/guides/what-is-a-port", "What is a port?"],
+                ["/docs/api", "API"],
+              ].map(([href, label]) => (
+                <Link key={href} href={href!} className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white">
+                  {label}
+                </Link>
+              ))}
+            </div>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">
           {children}
         </main>
         <footer className="mx-auto max-w-4xl px-4 py-8 text-sm text-slate-500 dark:text-slate-400">
-          Portcheck connects from our servers to the host and ports you enter. It never checks private networks.
+          <p>Portcheck connects from our servers to the host and ports you enter. It never checks private networks.</p>
+          <p className="mt-2 flex flex-wrap gap-4">
+            <Link href="/guides/open-a-port" className="underline">How to open a port</Link>
+            <Link href="/guides/close-a-port" className="underline">How to close a port</Link>
+            <Link href="/ports" className="underline">Port numbers</Link>
+          </p>
         </footer>
       </body>
     </html>

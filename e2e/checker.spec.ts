@@ -25,7 +25,7 @@ test("a visitor checks an open and a closed port and sees both verdicts, then th
   await expect(openRow).toContainText(/\d+(\.\d)? ms/);
   await expect(closedRow).toHaveAttribute("data-state", "closed");
   await expect(closedRow).toContainText("Closed");
-  await expect(closedRow).toContainText("nothing is listening");
+  await expect(closedRow).toContainText("nothing listens on this port");
   await expect(results.locator("[aria-live]")).toContainText(`Port ${openListener.port}: Open.`);
 
   await page.getByRole("link", { name: "Permalink to this check" }).click();

@@ -6,8 +6,11 @@ import { clientIp } from "@/lib/http/client-ip";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ ports?: string | string[] }> }) {
   const client = clientIp(await headers(), env().TRUSTED_PROXIES);
+  const requested = (await searchParams).ports;
+  // A link such as /?ports=3389 (from a port page) prefills the ports field; the form validates it.
+  const initialPorts = (Array.isArray(requested) ? requested[0] : requested)?.slice(0, 200) ?? "22, 80, 443";
   return (
     <>
       <section className="mb-6">
@@ -23,7 +26,7 @@ export default async function HomePage() {
           {client && <span className="text-slate-500 dark:text-slate-400"> (IPv{client.version})</span>}
         </p>
       </section>
-      <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} />
+      <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} />
       <section className="mt-12 grid gap-6 text-sm text-slate-700 sm:grid-cols-3 dark:text-slate-300">
         <div>
           <h2 className="font-semibold text-green-700 dark:text-green-400">Open</h2>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { CheckView, ResultState } from "@/lib/checks/get-check";
 import { verdictText } from "@/lib/checks/verdicts";
+import { verdictAdvice } from "@/lib/ports/advice";
 
 const POLL_MS = 700;
 const SLOW_POLL_MS = 3000;
@@ -113,7 +114,9 @@ export function CheckResults({ initial }: { initial: CheckView }) {
             return (
               <li key={result.port} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start" data-testid={`result-${result.port}`} data-state={result.state}>
                 <div className="flex min-w-40 items-center gap-3">
-                  <span className="font-mono text-lg font-semibold">{result.port}</span>
+                  <Link href={`/ports/${result.port}`} className="font-mono text-lg font-semibold underline decoration-slate-300 underline-offset-4 hover:decoration-blue-600 dark:decoration-slate-600" title={`About port ${result.port}`}>
+                    {result.port}
+                  </Link>
                   <span className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-sm font-medium ${style.classes}`}>
                     <span aria-hidden="true">{style.icon}</span>
                     {text.label}
@@ -133,9 +136,7 @@ export function CheckResults({ initial }: { initial: CheckView }) {
                     {result.errorCode && <span className="text-slate-500 dark:text-slate-400"> · {result.errorCode}</span>}
                   </p>
                   {result.state !== "pending" && (
-                    <p className="mt-1 text-slate-600 dark:text-slate-400">
-                      {text.meaning} {text.advice}
-                    </p>
+                    <p className="mt-1 text-slate-600 dark:text-slate-400">{verdictAdvice(result.state, result.port)}</p>
                   )}
                 </div>
               </li>

@@ -25,11 +25,11 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-export function Checker({ clientIp, maxPorts }: { clientIp: string | null; maxPorts: number }) {
+export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string | null; maxPorts: number; initialPorts: string }) {
   const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId() };
   const [useMyIp, setUseMyIp] = useState(clientIp !== null);
   const [host, setHost] = useState("");
-  const [portsText, setPortsText] = useState("22, 80, 443");
+  const [portsText, setPortsText] = useState(initialPorts);
   const [hostError, setHostError] = useState<string | null>(null);
   const [portsError, setPortsError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);

@@ -17,3 +17,13 @@ export function ianaService(port: number, transport: Transport = "tcp"): Service
   if (!entry || !entry[0]) return null;
   return { name: entry[0], description: entry[1] };
 }
+
+let assigned: { port: number; name: string; description: string }[] | undefined;
+
+/** Every assigned service entry (TCP and UDP), for searching. */
+export function ianaEntries(): readonly { port: number; name: string; description: string }[] {
+  assigned ??= Object.entries(table).flatMap(([key, entry]) =>
+    entry && entry[0] ? [{ port: Number(key.slice(0, key.indexOf("/"))), name: entry[0], description: entry[1] }] : [],
+  );
+  return assigned;
+}
