@@ -56,7 +56,7 @@ export default async function PortPage({ params }: Params) {
         </p>
         <h1 className="mt-2 text-3xl font-bold">Port {port}</h1>
         <p className="mt-2 text-lg text-slate-600 dark:text-slate-400">
-          A {knowledge.range.name} port{knowledge.services.tcp || knowledge.services.udp ? `, registered for ${serviceSummary(port)}` : " with no IANA-registered service"}.
+          A {knowledge.range.name} port{knowledge.services.tcp || knowledge.services.udp ? `; IANA lists ${serviceSummary(port)}` : " with no IANA-registered service"}.
         </p>
         {port > 0 && (
           <Link href={`/?ports=${port}`} className="mt-4 inline-block rounded-md bg-blue-600 px-4 py-2 font-semibold text-white hover:bg-blue-700 dark:bg-blue-500">
