@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { loadEnvOrExit } from "./lib/env";
-import { PEER_HEADER } from "./lib/http/client-ip";
+import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
 import { logger } from "./lib/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,7 +16,10 @@ await app.prepare();
 
 const server = createServer((req, res) => {
   delete req.headers[PEER_HEADER];
+  delete req.headers[CLIENT_IP_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  const client = clientIp(new Headers({ [PEER_HEADER]: req.headers[PEER_HEADER], "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") }), config.TRUSTED_PROXIES);
+  if (client) req.headers[CLIENT_IP_HEADER] = client.ip;
   void handle(req, res);
 });
 server.headersTimeout = 20_000;

@@ -1,5 +1,6 @@
 // Process configuration: every environment variable Portcheck reads, parsed and validated once.
 // Nothing else in the code base reads process.env.
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
@@ -65,10 +66,21 @@ export const envSchema = z.object({
   MAX_PORTS_PER_CHECK: int(1, 1000, 20),
   RATE_LIMIT_CHECKS_PER_MINUTE: int(1, 100_000, 10),
   RATE_LIMIT_TARGET_PER_MINUTE: int(1, 1_000_000, 120),
+  /** Signs session cookies and tokens; at least 32 characters. Required in production. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** SMTP server for alerts and password resets, e.g. smtp://user:pass@mail.example.com:587. */
+  SMTP_URL: url(["smtp:", "smtps:"], "smtp://127.0.0.1:25"),
+  MAIL_FROM: z.string().min(3).default("Portcheck <portcheck@localhost>"),
+  MONITOR_MIN_INTERVAL_SECONDS: int(1, 86_400, 60),
+  MAX_MONITORS_PER_USER: int(0, 10_000, 50),
+  RESULT_RETENTION_DAYS: int(1, 3650, 30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "BETTER_AUTH_SECRET"> & { BETTER_AUTH_SECRET: string };
+
+/** Outside production a fixed secret keeps development and tests simple. */
+const DEVELOPMENT_AUTH_SECRET = "portcheck-development-secret-do-not-use-in-production";
 
 /** Parses a set of variables; throws an Error that names every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -79,7 +91,21 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  return result.data;
+  return { ...result.data, BETTER_AUTH_SECRET: authSecret(result.data) };
+}
+
+/**
+ * A public deployment (https APP_URL) must set BETTER_AUTH_SECRET. A local production run (the README's
+ * quick start) gets a random secret for this process, so sign-ins last until the next restart.
+ */
+function authSecret(config: z.infer<typeof envSchema>): string {
+  if (config.BETTER_AUTH_SECRET) return config.BETTER_AUTH_SECRET;
+  if (config.NODE_ENV !== "production") return DEVELOPMENT_AUTH_SECRET;
+  if (config.APP_URL.startsWith("https:")) {
+    throw new Error("Invalid environment configuration:\n  BETTER_AUTH_SECRET: required when APP_URL is https (at least 32 random characters: openssl rand -base64 32)");
+  }
+  console.warn("BETTER_AUTH_SECRET is not set: using a random secret; sign-ins end when the server restarts.");
+  return randomBytes(32).toString("base64url");
 }
 
 let cached: Env | undefined;

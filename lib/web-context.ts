@@ -4,12 +4,14 @@ import type { Redis } from "ioredis";
 import { type Db, db } from "./db";
 import { type Limiters, createLimiters } from "./limits/rate-limits";
 import { type CheckJob, createChecksQueue } from "./queue/checks-queue";
+import { createMonitorQueues, type MonitorQueues } from "./queue/monitor-queues";
 import { producerRedis } from "./redis";
 
 export interface WebContext {
   db: Db;
   redis: Redis;
   checksQueue: Queue<CheckJob>;
+  monitorQueues: MonitorQueues;
   limiters: Limiters;
 }
 
@@ -19,8 +21,9 @@ export function webContext(): WebContext {
   if (!globalForContext.portcheckWeb) {
     const redis = producerRedis();
     const checksQueue = createChecksQueue(redis);
-    checksQueue.on("error", () => {}); // surfaced where add() fails
-    globalForContext.portcheckWeb = { db: db(), redis, checksQueue, limiters: createLimiters(redis) };
+    const monitorQueues = createMonitorQueues(redis);
+    for (const queue of [checksQueue, monitorQueues.monitors, monitorQueues.alerts]) queue.on("error", () => {}); // surfaced where calls fail
+    globalForContext.portcheckWeb = { db: db(), redis, checksQueue, monitorQueues, limiters: createLimiters(redis) };
   }
   return globalForContext.portcheckWeb;
 }

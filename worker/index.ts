@@ -1,12 +1,17 @@
-// The worker process: runs instant checks from the "checks" queue until SIGTERM or SIGINT.
-import { Worker } from "bullmq";
+// The worker process: instant checks, scheduled monitor runs, alert deliveries and maintenance,
+// until SIGTERM or SIGINT.
+import { Queue, Worker } from "bullmq";
+import { markDeliveryFailed } from "../lib/alerts/send-alert";
 import { createDb } from "../lib/db";
 import { loadEnvOrExit } from "../lib/env";
 import { createLimiters } from "../lib/limits/rate-limits";
 import { logger } from "../lib/logger";
+import { requeuePendingDeliveries, syncSchedulers } from "../lib/monitors/sync-schedulers";
 import { CHECKS_QUEUE, type CheckJob, createChecksQueue } from "../lib/queue/checks-queue";
+import { ALERTS_QUEUE, type AlertJob, createMonitorQueues, MAINTENANCE_QUEUE, type MaintenanceJob, MONITORS_QUEUE, type MonitorJob } from "../lib/queue/monitor-queues";
 import { createWorkerRedis } from "../lib/redis";
 import { createChecksProcessor } from "./checks-processor";
+import { createAlertProcessor, createMaintenanceProcessor, createMonitorProcessor, scheduleMaintenance } from "./monitor-processors";
 import { failUnfinishedJob, requeueUnfinishedChecks } from "./recovery";
 
 /** In-flight probes finish (at most the 10 s maximum timeout), then the process exits regardless. */
@@ -18,37 +23,59 @@ const db = createDb();
 const connection = createWorkerRedis();
 const limitsRedis = createWorkerRedis();
 const shutdownSignal = new AbortController();
+const rules = { allowlist: config.TARGET_ALLOWLIST, denylist: config.TARGET_DENYLIST };
+const prefix = config.REDIS_PREFIX;
+// A dead worker's job is noticed within about 30 s and run again by another worker.
+const stallOptions = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 };
+const queues = createMonitorQueues(connection);
+const maintenanceQueue = new Queue<MaintenanceJob>(MAINTENANCE_QUEUE, { connection, prefix });
 
-const worker = new Worker<CheckJob>(
+const checksWorker = new Worker<CheckJob>(
   CHECKS_QUEUE,
-  createChecksProcessor({
-    db,
-    limiters: createLimiters(limitsRedis),
-    rules: { allowlist: config.TARGET_ALLOWLIST, denylist: config.TARGET_DENYLIST },
-    parallelism: config.PROBE_PARALLELISM,
-    signal: shutdownSignal.signal,
-    log,
-  }),
-  {
-    connection,
-    prefix: config.REDIS_PREFIX,
-    concurrency: config.WORKER_CONCURRENCY,
-    // A dead worker's job is noticed within about 30 s and run again by another worker.
-    lockDuration: 15_000,
-    stalledInterval: 15_000,
-    maxStalledCount: 3,
-  },
+  createChecksProcessor({ db, limiters: createLimiters(limitsRedis), rules, parallelism: config.PROBE_PARALLELISM, signal: shutdownSignal.signal, log }),
+  { connection, prefix, concurrency: config.WORKER_CONCURRENCY, ...stallOptions },
 );
+const monitorsWorker = new Worker<MonitorJob>(MONITORS_QUEUE, createMonitorProcessor({ db, rules, queues, log }), {
+  connection,
+  prefix,
+  concurrency: config.WORKER_CONCURRENCY,
+  ...stallOptions,
+});
+const alertsWorker = new Worker<AlertJob>(ALERTS_QUEUE, createAlertProcessor({ db, rules }), { connection, prefix, concurrency: 4, ...stallOptions });
+const maintenanceWorker = new Worker<MaintenanceJob>(
+  MAINTENANCE_QUEUE,
+  createMaintenanceProcessor({ db, queues, retentionDays: config.RESULT_RETENTION_DAYS, log }),
+  { connection, prefix, concurrency: 1 },
+);
+const workers = [checksWorker, monitorsWorker, alertsWorker, maintenanceWorker];
 
-worker.on("failed", (job, error) => {
+checksWorker.on("failed", (job, error) => {
   if (!job) return;
   log.warn({ jobId: job.id, attemptsMade: job.attemptsMade, err: error.message }, "check job failed");
   void failUnfinishedJob(db, job, error, log);
 });
-worker.on("error", (error) => log.error({ err: error.message }, "worker error"));
-worker.on("ready", () => log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker ready"));
+alertsWorker.on("failed", (job, error) => {
+  if (!job) return;
+  log.warn({ deliveryId: job.data.deliveryId, attemptsMade: job.attemptsMade, err: error.message }, "alert delivery failed");
+  if (error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1)) void markDeliveryFailed(db, job.data.deliveryId, error.message).catch(() => {});
+});
+monitorsWorker.on("failed", (job, error) => log.warn({ jobId: job?.id, err: error.message }, "monitor run failed"));
+for (const worker of workers) worker.on("error", (error) => log.error({ err: error.message }, "worker error"));
 
-void requeueUnfinishedChecks(db, createChecksQueue(connection), log);
+async function startUp(): Promise<void> {
+  await Promise.all(workers.map((worker) => worker.waitUntilReady()));
+  try {
+    await requeueUnfinishedChecks(db, createChecksQueue(connection), log);
+    const synced = await syncSchedulers(db, queues.monitors);
+    const requeued = await requeuePendingDeliveries(db, queues.alerts);
+    await scheduleMaintenance(maintenanceQueue);
+    log.info({ ...synced, requeuedDeliveries: requeued }, "schedules synced from the database");
+  } catch (error) {
+    log.error({ err: (error as Error).message }, "start-up recovery failed; the maintenance job retries it");
+  }
+  log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker ready");
+}
+void startUp();
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -60,7 +87,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS).unref();
   shutdownSignal.abort();
-  await worker.close();
+  await Promise.all(workers.map((worker) => worker.close()));
   await Promise.allSettled([db.$disconnect(), connection.quit(), limitsRedis.quit()]);
   log.info("worker stopped");
   process.exit(0);

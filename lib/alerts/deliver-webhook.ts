@@ -15,6 +15,8 @@ export interface WebhookOutcome {
   ok: boolean;
   status: number | null;
   error: string | null;
+  /** The URL or its target is refused by policy: retrying cannot help. */
+  permanent?: boolean;
 }
 
 /** Checks the shape of a webhook URL (http or https, no credentials); the host is judged at delivery. */
@@ -37,13 +39,13 @@ export async function deliverWebhook(
   options: { secret: string; headers?: Record<string, string>; rules: TargetRules; resolver?: Resolver; timeoutMs?: number },
 ): Promise<WebhookOutcome> {
   const problem = webhookUrlProblem(urlText);
-  if (problem) return { ok: false, status: null, error: problem };
+  if (problem) return { ok: false, status: null, error: problem, permanent: true };
   const url = new URL(urlText);
   let address: { address: string; family: 4 | 6 };
   try {
     ({ address } = await resolveTarget(url.hostname, { ...options.rules, resolver: options.resolver }));
   } catch (error) {
-    if (error instanceof TargetError && !error.transient) return { ok: false, status: null, error: error.message };
+    if (error instanceof TargetError && !error.transient) return { ok: false, status: null, error: error.message, permanent: true };
     throw error;
   }
   // Pinned: the socket connects to the judged address; Host and TLS SNI still carry the name.

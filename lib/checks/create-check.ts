@@ -1,16 +1,14 @@
 // Create an instant check: validate, refuse forbidden literal targets, apply the abuse limits,
 // store the check with one pending result per port, enqueue one job.
-import { randomBytes } from "node:crypto";
 import { env } from "../env";
+import { newId } from "../ids";
 import { ApiError } from "../http/problem";
 import type { ClientIp } from "../http/client-ip";
 import { clientKey } from "../http/client-ip";
 import { consume, peek } from "../limits/rate-limits";
 import { enqueueCheck } from "../queue/checks-queue";
 import { readyRedis } from "../redis";
-import { TargetError } from "../targets/errors";
-import { parseHost } from "../targets/parse-host";
-import { judgeAddress, refusalMessage } from "../targets/policy";
+import { normaliseHostOrThrow } from "../targets/check-literal";
 import type { WebContext } from "../web-context";
 import { parsePorts } from "./ports";
 import type { CreateCheckBody } from "./schemas";
@@ -23,9 +21,7 @@ export interface CreatedCheck {
   createdAt: Date;
 }
 
-export function newCheckId(): string {
-  return randomBytes(16).toString("base64url");
-}
+export { newId as newCheckId } from "../ids";
 
 export async function createCheck(
   body: CreateCheckBody,
@@ -47,7 +43,7 @@ export async function createCheck(
   // Without the caller's address there is no rate limit to apply, so there is no check either.
   const client = caller.client;
   if (!client) throw new ApiError(400, "invalid_request", "Portcheck could not determine your IP address. Please try again.");
-  const host = normaliseHost(body.host.toLowerCase() === "me" ? client.ip : body.host);
+  const host = normaliseHostOrThrow(body.host.toLowerCase() === "me" ? client.ip : body.host);
 
   await readyRedis(context.redis);
   const limited = await consume(context.limiters.client, clientKey(client));
@@ -57,7 +53,7 @@ export async function createCheck(
     if (!outcome.allowed) throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
   }
 
-  const id = newCheckId();
+  const id = newId();
   const timeoutMs = body.timeoutMs ?? config.PROBE_TIMEOUT_MS;
   const check = await context.db.check.create({
     data: {
@@ -78,26 +74,6 @@ export async function createCheck(
     throw error;
   }
   return check;
-}
-
-/** Parses the host and refuses forbidden literal addresses before anything is stored. */
-function normaliseHost(input: string): { value: string; literal: boolean } {
-  try {
-    const parsed = parseHost(input);
-    if (parsed.kind === "name") return { value: parsed.name, literal: false };
-    const { TARGET_ALLOWLIST, TARGET_DENYLIST } = env();
-    const judgement = judgeAddress(parsed.address, { allowlist: TARGET_ALLOWLIST, denylist: TARGET_DENYLIST })!;
-    if (!judgement.allowed) {
-      throw new TargetError("target_forbidden", refusalMessage(judgement));
-    }
-    return { value: judgement.address, literal: true };
-  } catch (error) {
-    if (error instanceof TargetError && error.code === "invalid_host") {
-      throw new ApiError(400, "invalid_request", error.message, [{ path: "host", message: error.message }]);
-    }
-    if (error instanceof TargetError) throw new ApiError(422, "target_forbidden", error.message, [{ path: "host", message: error.message }]);
-    throw error;
-  }
 }
 
 function rateLimited(message: string, retryAfterSeconds: number): ApiError {

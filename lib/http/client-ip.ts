@@ -7,6 +7,9 @@ import type { Cidr } from "../targets/forbidden-ranges";
 /** Set by server.ts from req.socket.remoteAddress after deleting any value the client sent. */
 export const PEER_HEADER = "x-portcheck-peer";
 
+/** Set by server.ts to the client address it decided on (for libraries that read a header, like better-auth). */
+export const CLIENT_IP_HEADER = "x-portcheck-client-ip";
+
 export interface ClientIp {
   ip: string;
   version: 4 | 6;

@@ -3,6 +3,9 @@ import { env } from "../env";
 
 export type ProblemCode =
   | "invalid_request"
+  | "unauthorized"
+  | "forbidden"
+  | "quota_exceeded"
   | "target_forbidden"
   | "rate_limited"
   | "not_found"
@@ -13,6 +16,9 @@ export type ProblemCode =
 
 const TITLES: Record<ProblemCode, string> = {
   invalid_request: "Invalid request",
+  unauthorized: "Sign-in required",
+  forbidden: "Forbidden",
+  quota_exceeded: "Quota exceeded",
   target_forbidden: "Target not allowed",
   rate_limited: "Too many requests",
   not_found: "Not found",

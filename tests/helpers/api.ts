@@ -1,5 +1,5 @@
 // Calling route handlers directly, as Next.js would, with the peer header server.ts sets.
-import { PEER_HEADER } from "../../lib/http/client-ip";
+import { CLIENT_IP_HEADER, PEER_HEADER } from "../../lib/http/client-ip";
 
 let nextPeer = 1;
 
@@ -14,7 +14,10 @@ export function request(
   init: { method?: string; peer?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Request {
   const headers = new Headers(init.headers);
-  if (init.peer !== null) headers.set(PEER_HEADER, init.peer ?? "198.18.0.1");
+  if (init.peer !== null) {
+    headers.set(PEER_HEADER, init.peer ?? "198.18.0.1");
+    headers.set(CLIENT_IP_HEADER, init.peer ?? "198.18.0.1");
+  }
   let body: string | undefined = init.rawBody;
   if (init.body !== undefined) {
     body = JSON.stringify(init.body);

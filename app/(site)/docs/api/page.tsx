@@ -11,6 +11,9 @@ export const dynamic = "force-dynamic";
 
 const ERRORS: [code: string, status: number, meaning: string][] = [
   ["invalid_request", 400, "The body or a parameter is malformed; errors[] lists each problem with its path (host, ports/1, timeoutMs...)."],
+  ["unauthorized", 401, "The endpoint needs a signed-in session (monitors)."],
+  ["forbidden", 403, "A request that changes something with a session cookie did not come from Portcheck's own origin."],
+  ["quota_exceeded", 403, "The account has as many monitors as it may have."],
   ["payload_too_large", 413, "The body is larger than 16 KiB."],
   ["unsupported_media_type", 415, "The body is not sent as application/json."],
   ["target_forbidden", 422, "The host is, or resolves to, an address Portcheck never checks: loopback, private, link-local, reserved and the like."],

@@ -1,0 +1,44 @@
+// The documented body of every alert (webhook JSON) and its e-mail rendering.
+import { env } from "../env";
+
+export type AlertEventName = "monitor.down" | "monitor.up" | "monitor.reminder" | "test";
+
+export interface AlertPayload {
+  id: string;
+  event: AlertEventName;
+  occurredAt: string;
+  monitor: { id: string; name: string; host: string; port: number; expect: "open" | "closed"; state: string; url: string };
+  incident: { id: string; state: "up" | "down"; startedAt: string; endedAt: string | null; cause: string | null } | null;
+}
+
+export const EVENT_NAMES = { down: "monitor.down", up: "monitor.up", reminder: "monitor.reminder", test: "test" } as const;
+
+export function monitorUrl(monitorId: string): string {
+  return `${env().APP_URL}/monitors/${monitorId}`;
+}
+
+export function alertEmail(payload: AlertPayload): { subject: string; text: string } {
+  const { monitor, incident } = payload;
+  const target = `${monitor.host}:${monitor.port}`;
+  const expectation = monitor.expect === "open" ? "should be reachable" : "should NOT be reachable";
+  const cause = incident?.cause ? ` (last verdict: ${incident.cause})` : "";
+  switch (payload.event) {
+    case "monitor.down":
+      return {
+        subject: `DOWN: ${monitor.name} (${target})`,
+        text: `${monitor.name} is down since ${incident?.startedAt}${cause}.\n${target} ${expectation}.\n\n${monitor.url}`,
+      };
+    case "monitor.reminder":
+      return {
+        subject: `Still DOWN: ${monitor.name} (${target})`,
+        text: `${monitor.name} has been down since ${incident?.startedAt}${cause}.\n\n${monitor.url}`,
+      };
+    case "monitor.up":
+      return {
+        subject: `UP: ${monitor.name} (${target})`,
+        text: `${monitor.name} is up again since ${incident?.startedAt}.\n${target} ${expectation}, and it is as expected.\n\n${monitor.url}`,
+      };
+    case "test":
+      return { subject: `Test alert: ${monitor.name}`, text: `This is a test alert from Portcheck for ${monitor.name} (${target}).\n\n${monitor.url}` };
+  }
+}

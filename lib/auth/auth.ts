@@ -1,0 +1,100 @@
+// Accounts (better-auth, mounted at /api/auth): e-mail and password, argon2id hashes, sessions in
+// PostgreSQL, brute-force limits in Redis, password reset by e-mail, account deletion.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { Redis } from "ioredis";
+import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { sendMail } from "../alerts/mailer";
+import { db } from "../db";
+import { env } from "../env";
+import { CLIENT_IP_HEADER, clientKey } from "../http/client-ip";
+import { producerRedis, readyRedis } from "../redis";
+import { hashPassword, verifyPassword } from "./password";
+
+/** Limits on the account endpoints, per client (IPv4 address or IPv6 /64) and path. */
+export const AUTH_LIMITS = {
+  "/sign-in/email": { window: 60, max: 10 },
+  "/sign-up/email": { window: 3600, max: 10 },
+  "/request-password-reset": { window: 3600, max: 5 },
+  "/reset-password": { window: 600, max: 10 },
+  "/delete-user": { window: 600, max: 10 },
+} as const;
+
+function redisRateLimitStorage(redis: () => Redis) {
+  const limiters = new Map<string, RateLimiterRedis>();
+  return {
+    async consume(key: string, { window, max }: { window: number; max: number }) {
+      const client = await readyRedis(redis());
+      const id = `${window}:${max}`;
+      let limiter = limiters.get(id);
+      if (!limiter) {
+        limiter = new RateLimiterRedis({ storeClient: client, keyPrefix: `${env().REDIS_PREFIX}:rl:auth:${id}`, points: max, duration: window });
+        limiters.set(id, limiter);
+      }
+      // better-auth keys are "<ip>|<path>"; IPv6 clients are limited by /64 like everywhere else.
+      const [ip = "", path = ""] = key.split("|");
+      const clientId = ip.includes(":") ? clientKey({ ip, version: 6 }) : ip;
+      try {
+        await limiter.consume(`${clientId}|${path}`);
+        return { allowed: true, retryAfter: 0 };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfter: Math.ceil(rejection.msBeforeNext / 1000) };
+        throw rejection;
+      }
+    },
+  };
+}
+
+function createAuth() {
+  const config = env();
+  return betterAuth({
+    appName: "Portcheck",
+    baseURL: config.APP_URL,
+    basePath: "/api/auth",
+    secret: config.BETTER_AUTH_SECRET,
+    trustedOrigins: [config.APP_URL],
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      password: { hash: hashPassword, verify: verifyPassword },
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await sendMail({
+          to: user.email,
+          subject: "Reset your Portcheck password",
+          text: `Someone asked to reset the password of your Portcheck account.\n\nTo choose a new password, open this link within an hour:\n${url}\n\nIf it was not you, ignore this e-mail: your password stays as it is.`,
+        });
+      },
+    },
+    user: { deleteUser: { enabled: true } },
+    session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600, freshAge: 24 * 3600 },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 100,
+      customRules: AUTH_LIMITS,
+      customStorage: redisRateLimitStorage(producerRedis),
+    },
+    advanced: {
+      useSecureCookies: config.APP_URL.startsWith("https:"),
+      // server.ts sets this header from the socket (and X-Forwarded-For of trusted proxies only).
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Mutations with a session cookie must come from our own origin, in tests too.
+      disableOriginCheck: false,
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { portcheckAuth?: Auth };
+
+export function auth(): Auth {
+  globalForAuth.portcheckAuth ??= createAuth();
+  return globalForAuth.portcheckAuth;
+}

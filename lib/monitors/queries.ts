@@ -1,0 +1,71 @@
+// Reads of the monitors feature. Ownership is always in the where: another account's monitor is not found.
+import type { Db } from "../db";
+import { type MonitorView, MONITOR_SELECT, monitorView, statePeriods } from "./views";
+
+export async function listMonitors(db: Db, userId: string): Promise<MonitorView[]> {
+  const rows = await db.monitor.findMany({ where: { userId }, select: MONITOR_SELECT, orderBy: { createdAt: "asc" } });
+  const periods = await statePeriods(db, rows.map((row) => row.id));
+  return rows.map((row) => monitorView(row, periods.get(row.id)));
+}
+
+export async function getMonitor(db: Db, userId: string, id: string): Promise<MonitorView | null> {
+  const row = await db.monitor.findFirst({ where: { id, userId }, select: MONITOR_SELECT });
+  if (!row) return null;
+  return monitorView(row, (await statePeriods(db, [row.id])).get(row.id));
+}
+
+/** Does this account own this monitor? */
+export async function ownsMonitor(db: Db, userId: string, id: string): Promise<boolean> {
+  return (await db.monitor.count({ where: { id, userId } })) === 1;
+}
+
+export interface ResultView {
+  id: string;
+  scheduledAt: string;
+  checkedAt: string;
+  state: string;
+  observation: "up" | "down";
+  address: string | null;
+  latencyMs: number | null;
+  errorCode: string | null;
+}
+
+/** Newest first; `cursor` is the id of the last result of the previous page. */
+export async function listResults(db: Db, monitorId: string, options: { cursor?: string; limit: number; since?: Date }): Promise<{ results: ResultView[]; nextCursor: string | null }> {
+  const rows = await db.monitorResult.findMany({
+    where: { monitorId, ...(options.cursor ? { id: { lt: BigInt(options.cursor) } } : {}), ...(options.since ? { checkedAt: { gte: options.since } } : {}) },
+    orderBy: { id: "desc" },
+    take: options.limit + 1,
+    select: { id: true, scheduledAt: true, checkedAt: true, state: true, observation: true, address: true, latencyMs: true, errorCode: true },
+  });
+  const page = rows.slice(0, options.limit);
+  return {
+    results: page.map((row) => ({ ...row, id: row.id.toString(), scheduledAt: row.scheduledAt.toISOString(), checkedAt: row.checkedAt.toISOString() })),
+    nextCursor: rows.length > options.limit ? page.at(-1)!.id.toString() : null,
+  };
+}
+
+export async function listIncidents(db: Db, monitorId: string, limit = 100) {
+  const rows = await db.incident.findMany({
+    where: { monitorId },
+    orderBy: { startedAt: "desc" },
+    take: limit,
+    select: { id: true, state: true, startedAt: true, endedAt: true, cause: true },
+  });
+  return rows.map((row) => ({
+    ...row,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    durationSeconds: Math.round(((row.endedAt ?? new Date()).getTime() - row.startedAt.getTime()) / 1000),
+  }));
+}
+
+export async function listDeliveries(db: Db, monitorId: string, limit = 50) {
+  const rows = await db.alertDelivery.findMany({
+    where: { monitorId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, channel: true, event: true, target: true, status: true, attempts: true, responseStatus: true, error: true, createdAt: true, deliveredAt: true },
+  });
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), deliveredAt: row.deliveredAt?.toISOString() ?? null }));
+}

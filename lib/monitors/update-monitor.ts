@@ -1,0 +1,51 @@
+// Change, pause, resume or delete a monitor. Ownership is in every where: another account's is 404.
+import { newWebhookSecret } from "../alerts/webhook-signature";
+import type { Db } from "../db";
+import { ApiError } from "../http/problem";
+import { type MonitorQueues, scheduleMonitor, unscheduleMonitor } from "../queue/monitor-queues";
+import { normaliseHostOrThrow } from "../targets/check-literal";
+import { getMonitor } from "./queries";
+import type { UpdateMonitorInput } from "./schemas";
+import type { MonitorView } from "./views";
+
+export const notFoundMonitor = () => new ApiError(404, "not_found", "There is no monitor with this id in your account.");
+
+export async function updateMonitor(
+  db: Db,
+  queues: MonitorQueues,
+  userId: string,
+  id: string,
+  input: UpdateMonitorInput,
+): Promise<{ monitor: MonitorView; webhookSecret: string | null }> {
+  const current = await db.monitor.findFirst({ where: { id, userId }, select: { paused: true, webhookUrl: true, host: true, port: true, expect: true } });
+  if (!current) throw notFoundMonitor();
+  const data: Record<string, unknown> = { ...input };
+  if (input.host !== undefined) data.host = normaliseHostOrThrow(input.host).value;
+  // A new webhook URL gets a new secret, shown once.
+  let webhookSecret: string | null = null;
+  if (input.webhookUrl !== undefined && input.webhookUrl !== current.webhookUrl) {
+    webhookSecret = input.webhookUrl ? newWebhookSecret() : null;
+    data.webhookSecret = webhookSecret;
+  }
+  const targetChanged = ["host", "port", "expect"].some((key) => input[key as keyof UpdateMonitorInput] !== undefined && data[key] !== current[key as keyof typeof current]);
+  if (input.paused === true) Object.assign(data, { state: "paused", streakState: null, streakCount: 0, stateChangedAt: new Date() });
+  else if ((input.paused === false && current.paused) || targetChanged) Object.assign(data, { state: "pending", streakState: null, streakCount: 0, stateChangedAt: new Date() });
+
+  const updated = await db.$transaction(async (tx) => {
+    const changed = await tx.monitor.updateMany({ where: { id, userId }, data });
+    // Pausing or retargeting ends the open state period: uptime counts only known states.
+    if (data.state) await tx.incident.updateMany({ where: { monitorId: id, endedAt: null }, data: { endedAt: new Date() } });
+    return changed.count;
+  });
+  if (updated === 0) throw notFoundMonitor();
+  const monitor = (await getMonitor(db, userId, id))!;
+  if (monitor.paused) await unscheduleMonitor(queues.monitors, id);
+  else await scheduleMonitor(queues.monitors, monitor);
+  return { monitor, webhookSecret };
+}
+
+export async function deleteMonitor(db: Db, queues: MonitorQueues, userId: string, id: string): Promise<void> {
+  const deleted = await db.monitor.deleteMany({ where: { id, userId } });
+  if (deleted.count === 0) throw notFoundMonitor();
+  await unscheduleMonitor(queues.monitors, id);
+}

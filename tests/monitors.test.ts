@@ -1,0 +1,173 @@
+// Monitors end to end below the browser: API -> PostgreSQL -> job schedulers in Redis -> worker
+// process -> probes on 127.0.0.2 -> incidents -> e-mail (real SMTP) and signed webhooks (real HTTP).
+import { smtp } from "./helpers/monitor-env";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GET as getMonitorRoute } from "../app/api/v1/monitors/[id]/route";
+import { GET as getDeliveries } from "../app/api/v1/monitors/[id]/deliveries/route";
+import { GET as getIncidents } from "../app/api/v1/monitors/[id]/incidents/route";
+import { GET as getResults } from "../app/api/v1/monitors/[id]/results/route";
+import { POST as postMonitor } from "../app/api/v1/monitors/route";
+import { verifyWebhookSignature } from "../lib/alerts/webhook-signature";
+import { runMonitor } from "../lib/monitors/run-monitor";
+import { schedulerId } from "../lib/queue/monitor-queues";
+import { webContext } from "../lib/web-context";
+import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
+import { params } from "./helpers/api";
+import { type OpenPort, openPort } from "./helpers/listeners";
+import { mailText } from "./helpers/smtp";
+import { startWebhookReceiver } from "./helpers/webhook-receiver";
+import { startWorker, type WorkerProcess } from "./helpers/worker-process";
+import ipaddr from "ipaddr.js";
+
+const context = webContext();
+const workers: WorkerProcess[] = [];
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((worker) => worker.stop("SIGKILL")));
+});
+afterAll(async () => {
+  await context.monitorQueues.monitors.obliterate({ force: true });
+  await context.monitorQueues.alerts.obliterate({ force: true });
+  await Promise.all([receiver.close(), smtp.close()]);
+  await context.redis.quit();
+  await context.db.$disconnect();
+});
+
+async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function monitorState(account: TestAccount, id: string) {
+  return (await getMonitorRoute(asAccount(account, `/api/v1/monitors/${id}`), params({ id }))).json();
+}
+
+async function createMonitor(account: TestAccount, body: Record<string, unknown>) {
+  const response = await postMonitor(asAccount(account, "/api/v1/monitors", { body }), params({}));
+  expect(response.status).toBe(201);
+  return response.json();
+}
+
+describe("a monitor against a listener on 127.0.0.2", () => {
+  it("goes pending -> up -> down (one incident, one e-mail, one signed webhook) -> up again", async () => {
+    const account = await signUp("monitor-owner");
+    let listener: OpenPort = await openPort();
+    const port = listener.port;
+    workers.push(await startWorker());
+    const created = await createMonitor(account, {
+      name: "Game server",
+      host: "127.0.0.2",
+      port,
+      intervalSeconds: 1,
+      timeoutMs: 500,
+      confirmations: 2,
+      webhookUrl: receiver.url,
+    });
+    expect(created).toMatchObject({ state: "pending", expect: "open", paused: false, uptime: { "24h": null, "7d": null, "30d": null } });
+    expect(created.webhookSecret).toMatch(/^whsec_/);
+    const id: string = created.id;
+    expect((await monitorState(account, id)).webhookSecret).toBeUndefined();
+
+    await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "up", "up");
+    expect(smtp.mails.filter((mail) => mail.to.includes(account.email))).toHaveLength(0);
+
+    await listener.close();
+    const down = await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "down", "down");
+    expect(down.uptime["24h"]).toBeLessThan(100);
+    const downMails = await waitFor(async () => smtp.mails.filter((mail) => mail.to.includes(account.email)), (mails) => mails.length >= 1, "the down e-mail");
+    expect(downMails).toHaveLength(1);
+    expect(downMails[0]!.subject).toContain("DOWN: Game server");
+    expect(mailText(downMails[0]!)).toContain(`/monitors/${id}`);
+    const downHooks = await waitFor(async () => receiver.hooks.filter((hook) => hook.body.includes(id)), (hooks) => hooks.length >= 1, "the down webhook");
+    expect(downHooks).toHaveLength(1);
+    const hook = downHooks[0]!;
+    expect(verifyWebhookSignature(created.webhookSecret, hook.body, String(hook.headers["portcheck-signature"]))).toBe(true);
+    expect(hook.headers["portcheck-event"]).toBe("monitor.down");
+    expect(JSON.parse(hook.body)).toMatchObject({ event: "monitor.down", monitor: { id, name: "Game server", host: "127.0.0.2", port, state: "down" }, incident: { state: "down", endedAt: null } });
+
+    listener = await openPort("127.0.0.2", port);
+    await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "up", "recovery");
+    await waitFor(async () => receiver.hooks.filter((candidate) => candidate.body.includes(id)), (hooks) => hooks.length >= 2, "the recovery webhook");
+    const mails = await waitFor(async () => smtp.mails.filter((mail) => mail.to.includes(account.email)), (found) => found.length >= 2, "the recovery e-mail");
+    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining("DOWN"), expect.stringContaining("UP: Game server")]);
+    await listener.close();
+
+    const incidents = (await (await getIncidents(asAccount(account, `/api/v1/monitors/${id}/incidents`), params({ id }))).json()).incidents;
+    expect(incidents.map((incident: { state: string }) => incident.state)).toEqual(["up", "down", "up"]);
+    expect(incidents.filter((incident: { state: string }) => incident.state === "down")).toHaveLength(1);
+    const downIncident = incidents[1];
+    expect(downIncident.endedAt).not.toBeNull();
+    expect(downIncident.durationSeconds).toBeGreaterThanOrEqual(1);
+
+    const deliveries = await waitFor(
+      async () => (await (await getDeliveries(asAccount(account, `/api/v1/monitors/${id}/deliveries`), params({ id }))).json()).deliveries,
+      (list: { status: string; channel: string; event: string }[]) => list.length === 4 && list.every((delivery) => delivery.status === "delivered"),
+      "four delivered alerts",
+    );
+    expect(deliveries.map((delivery: { channel: string; event: string }) => `${delivery.event}/${delivery.channel}`).sort()).toEqual(["down/email", "down/webhook", "up/email", "up/webhook"]);
+
+    const firstPage = await (await getResults(asAccount(account, `/api/v1/monitors/${id}/results?limit=2`), params({ id }))).json();
+    expect(firstPage.results).toHaveLength(2);
+    expect(firstPage.nextCursor).toMatch(/^\d+$/);
+    const secondPage = await (await getResults(asAccount(account, `/api/v1/monitors/${id}/results?limit=2&cursor=${firstPage.nextCursor}`), params({ id }))).json();
+    expect(Number(secondPage.results[0].id)).toBeLessThan(Number(firstPage.results[1].id));
+    const states = new Set([...firstPage.results, ...secondPage.results].map((result: { state: string }) => result.state));
+    expect([...states].every((state) => ["open", "closed"].includes(state))).toBe(true);
+  }, 90_000);
+
+  it("an exposure monitor (expect closed) is up while refused, and alerts when the port opens", async () => {
+    const account = await signUp("exposure-owner");
+    const probeListener = await openPort();
+    const port = probeListener.port;
+    await probeListener.close();
+    workers.push(await startWorker());
+    const { id } = await createMonitor(account, { name: "Database must stay closed", host: "127.0.0.2", port, intervalSeconds: 1, timeoutMs: 500, expect: "closed", confirmations: 1 });
+    await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "up", "up while closed");
+    const listener = await openPort("127.0.0.2", port);
+    await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "down", "down once open");
+    await listener.close();
+    const mails = await waitFor(async () => smtp.mails.filter((mail) => mail.to.includes(account.email)), (found) => found.length >= 1, "the exposure e-mail");
+    expect(mails[0]!.subject).toContain("DOWN: Database must stay closed");
+    expect(mailText(mails[0]!)).toContain("should NOT be reachable");
+  }, 60_000);
+
+  it("runs again after Redis loses every schedule and the worker restarts", async () => {
+    const account = await signUp("flush-owner");
+    const listener = await openPort();
+    const { id } = await createMonitor(account, { name: "Survives a flush", host: "127.0.0.2", port: listener.port, intervalSeconds: 1, timeoutMs: 500 });
+    const prefix = process.env.REDIS_PREFIX!;
+    const keys = await context.redis.keys(`${prefix}:monitors:*`);
+    if (keys.length) await context.redis.del(...keys);
+    expect(await context.monitorQueues.monitors.getJobScheduler(schedulerId(id))).toBeFalsy();
+
+    workers.push(await startWorker());
+    expect(await context.monitorQueues.monitors.getJobScheduler(schedulerId(id))).toBeTruthy();
+    const before = await context.db.monitorResult.count({ where: { monitorId: id } });
+    await waitFor(() => context.db.monitorResult.count({ where: { monitorId: id } }), (count) => count >= before + 2, "runs after the flush");
+    await listener.close();
+  }, 60_000);
+
+  it("writes one result per scheduled run, however often the job is delivered", async () => {
+    const account = await signUp("stall-owner");
+    const listener = await openPort();
+    const { id } = await createMonitor(account, { name: "No doubles", host: "127.0.0.2", port: listener.port, intervalSeconds: 3600, paused: true });
+    await context.db.monitor.update({ where: { id }, data: { paused: false, state: "pending" } });
+    const scheduledAt = new Date("2026-11-23T12:00:00.000Z");
+    const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] } };
+    const outcomes = await Promise.all([runMonitor(id, scheduledAt, deps), runMonitor(id, scheduledAt, deps), runMonitor(id, scheduledAt, deps)]);
+    expect(outcomes.filter((outcome) => outcome.kind === "recorded")).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.kind === "duplicate")).toHaveLength(2);
+    expect(await context.db.monitorResult.count({ where: { monitorId: id } })).toBe(1);
+    expect((await context.db.monitor.findUniqueOrThrow({ where: { id } })).streakCount).toBe(1);
+    await listener.close();
+  });
+});

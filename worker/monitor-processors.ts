@@ -1,0 +1,63 @@
+// BullMQ processors of the monitors feature: scheduled runs, alert deliveries, maintenance.
+import { type Job, type Queue, UnrecoverableError } from "bullmq";
+import type { Logger } from "pino";
+import { PermanentDeliveryError, sendAlert } from "../lib/alerts/send-alert";
+import type { Db } from "../lib/db";
+import { type RunMonitorDeps, runMonitor } from "../lib/monitors/run-monitor";
+import { pruneOldResults, syncSchedulers } from "../lib/monitors/sync-schedulers";
+import {
+  type AlertJob,
+  alertJobSchema,
+  enqueueAlert,
+  type MaintenanceJob,
+  type MonitorJob,
+  monitorJobSchema,
+  type MonitorQueues,
+  scheduledTime,
+  unscheduleMonitor,
+} from "../lib/queue/monitor-queues";
+
+export function createMonitorProcessor(deps: RunMonitorDeps & { queues: MonitorQueues; log: Logger }) {
+  return async (job: Job<MonitorJob>) => {
+    const data = monitorJobSchema.safeParse(job.data);
+    if (!data.success) throw new UnrecoverableError("malformed job payload");
+    const { monitorId } = data.data;
+    const outcome = await runMonitor(monitorId, scheduledTime(job), deps);
+    // A monitor deleted or paused while its scheduler lived on: stop scheduling it.
+    if (outcome.kind === "missing" || outcome.kind === "paused") await unscheduleMonitor(deps.queues.monitors, monitorId);
+    if (outcome.kind === "recorded") for (const id of outcome.deliveryIds) await enqueueAlert(deps.queues.alerts, id);
+    return outcome.kind;
+  };
+}
+
+export function createAlertProcessor(deps: Pick<RunMonitorDeps, "db" | "rules" | "resolver">) {
+  return async (job: Job<AlertJob>) => {
+    const data = alertJobSchema.safeParse(job.data);
+    if (!data.success) throw new UnrecoverableError("malformed job payload");
+    try {
+      return await sendAlert(deps.db, data.data.deliveryId, deps);
+    } catch (error) {
+      if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+}
+
+export const MAINTENANCE_SCHEDULES = {
+  "sync-schedulers": 5 * 60_000,
+  "prune-results": 60 * 60_000,
+} as const;
+
+export async function scheduleMaintenance(queue: Queue<MaintenanceJob>): Promise<void> {
+  for (const [name, every] of Object.entries(MAINTENANCE_SCHEDULES)) {
+    await queue.upsertJobScheduler(name, { every }, { name, data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+  }
+}
+
+export function createMaintenanceProcessor(deps: { db: Db; queues: MonitorQueues; retentionDays: number; log: Logger }) {
+  return async (job: Job<MaintenanceJob>) => {
+    if (job.name === "sync-schedulers") return syncSchedulers(deps.db, deps.queues.monitors);
+    if (job.name === "prune-results") return pruneOldResults(deps.db, deps.retentionDays);
+    throw new UnrecoverableError(`unknown maintenance job ${job.name}`);
+  };
+}
