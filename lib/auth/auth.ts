@@ -8,6 +8,7 @@ import { sendMail } from "../alerts/mailer";
 import { db } from "../db";
 import { env } from "../env";
 import { CLIENT_IP_HEADER, clientKey } from "../http/client-ip";
+import { createMonitorQueues, unscheduleMonitor } from "../queue/monitor-queues";
 import { producerRedis, readyRedis } from "../redis";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -70,7 +71,17 @@ function createAuth() {
         });
       },
     },
-    user: { deleteUser: { enabled: true } },
+    user: {
+      deleteUser: {
+        enabled: true,
+        // The database cascade removes monitors, results, incidents and deliveries; their schedulers go now.
+        beforeDelete: async (user) => {
+          const monitors = await db().monitor.findMany({ where: { userId: user.id }, select: { id: true } });
+          const queue = createMonitorQueues(await readyRedis(producerRedis())).monitors;
+          for (const { id } of monitors) await unscheduleMonitor(queue, id);
+        },
+      },
+    },
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600, freshAge: 24 * 3600 },
     rateLimit: {
       enabled: true,
