@@ -32,6 +32,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 ["/ports", "Ports"],
                 ["/guides/what-is-a-port", "What is a port?"],
                 ["/docs/api", "API"],
+                ["/dashboard", "Monitors"],
               ].map(([href, label]) => (
                 <Link key={href} href={href!} className="text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white">
                   {label}

@@ -2,12 +2,16 @@
 import { headers } from "next/headers";
 import { Checker } from "@/app/_components/checker";
 import { env } from "@/lib/env";
+import { currentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ ports?: string | string[] }> }) {
-  const client = clientIp(await headers(), env().TRUSTED_PROXIES);
+  const requestHeaders = await headers();
+  const client = clientIp(requestHeaders, env().TRUSTED_PROXIES);
+  const user = await currentUser(requestHeaders).catch(() => null);
   const requested = (await searchParams).ports;
   // A link such as /?ports=3389 (from a port page) prefills the ports field; the form validates it.
   const initialPorts = (Array.isArray(requested) ? requested[0] : requested)?.slice(0, 200) ?? "22, 80, 443";
@@ -26,6 +30,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {client && <span className="text-slate-500 dark:text-slate-400"> (IPv{client.version})</span>}
         </p>
       </section>
+      <p className="mb-4 text-sm">
+        {user ? (
+          <Link href="/dashboard" className="text-blue-700 underline dark:text-blue-400">Your monitors →</Link>
+        ) : (
+          <>
+            Want to know when a port stops answering, or starts to? <Link href="/sign-up" className="text-blue-700 underline dark:text-blue-400">Create an account</Link> for scheduled monitors with alerts.
+          </>
+        )}
+      </p>
       <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} />
       <section className="mt-12 grid gap-6 text-sm text-slate-700 sm:grid-cols-3 dark:text-slate-300">
         <div>

@@ -1,0 +1,163 @@
+// /monitors/{id}: one monitor: state, uptime, latency, incidents, results and the alert log.
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/app/_components/auto-refresh";
+import { LatencyChart } from "@/app/_components/latency-chart";
+import { MonitorControls } from "@/app/_components/monitor-controls";
+import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
+import { currentUser } from "@/lib/auth/session";
+import { verdictText } from "@/lib/checks/verdicts";
+import { db } from "@/lib/db";
+import { getMonitor, listDeliveries, listIncidents, listResults } from "@/lib/monitors/queries";
+
+export const metadata: Metadata = { title: "Monitor" };
+
+const PAGE_SIZE = 50;
+
+function duration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} d`;
+}
+
+export default async function MonitorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> }) {
+  const [{ id }, { cursor }] = await Promise.all([params, searchParams]);
+  const user = (await currentUser(await headers()))!;
+  const monitor = await getMonitor(db(), user.id, id);
+  if (!monitor) notFound();
+  const validCursor = cursor && /^\d{1,20}$/.test(cursor) ? cursor : undefined;
+  const [page, day, incidents, deliveries] = await Promise.all([
+    listResults(db(), id, { cursor: validCursor, limit: PAGE_SIZE }),
+    listResults(db(), id, { limit: 2000, since: new Date(Date.now() - 24 * 3600_000) }),
+    listIncidents(db(), id, 50),
+    listDeliveries(db(), id, 20),
+  ]);
+  const latency = day.results
+    .filter((result) => result.latencyMs !== null)
+    .map((result) => ({ at: new Date(result.checkedAt).getTime(), ms: result.latencyMs! }))
+    .reverse();
+  const refused = day.results.filter((result) => result.state === "closed").length;
+  const filtered = day.results.filter((result) => result.state === "filtered").length;
+
+  return (
+    <article className="space-y-8">
+      <AutoRefresh seconds={Math.min(10, Math.max(2, monitor.intervalSeconds))} />
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold">{monitor.name}</h1>
+          <MonitorStateBadge state={monitor.state} />
+        </div>
+        <p className="text-slate-700 dark:text-slate-300">
+          <span className="font-mono">
+            {monitor.host}:{monitor.port}
+          </span>{" "}
+          must be {monitor.expect === "open" ? "reachable (open)" : "closed to the internet"}; checked every {monitor.intervalSeconds} s, timeout {monitor.timeoutMs} ms, state changes after{" "}
+          {monitor.confirmations} agreeing results.
+          {monitor.lastCheckedAt && <> Last checked {new Date(monitor.lastCheckedAt).toUTCString()}.</>}
+        </p>
+        <MonitorControls id={monitor.id} paused={monitor.paused} />
+      </header>
+
+      <section aria-labelledby="uptime">
+        <h2 id="uptime" className="text-xl font-semibold">Uptime</h2>
+        <dl className="mt-2 grid grid-cols-3 gap-4">
+          {(["24h", "7d", "30d"] as const).map((window) => (
+            <div key={window} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+              <dt className="text-sm text-slate-600 dark:text-slate-400">{window}</dt>
+              <dd className="text-xl font-semibold">{formatUptime(monitor.uptime[window])}</dd>
+            </div>
+          ))}
+        </dl>
+        {monitor.expect === "closed" && (
+          <p className="mt-2 text-sm">
+            In the last 24 hours: refused (closed, the host answered) {refused} times, filtered (no answer) {filtered} times. Both keep the port shut.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="latency">
+        <h2 id="latency" className="text-xl font-semibold">Latency, last 24 hours</h2>
+        <LatencyChart points={latency} />
+      </section>
+
+      <section aria-labelledby="incidents">
+        <h2 id="incidents" className="text-xl font-semibold">Incidents</h2>
+        {incidents.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No state change yet.</p>
+        ) : (
+          <table className="mt-2 w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th className="py-1 pr-3">State</th>
+                <th className="py-1 pr-3">From</th>
+                <th className="py-1 pr-3">To</th>
+                <th className="py-1">Duration</th>
+              </tr>
+            </thead>
+            <tbody>
+              {incidents.map((incident) => (
+                <tr key={incident.id} className="border-b border-slate-200 dark:border-slate-800" data-testid="incident">
+                  <td className="py-1 pr-3">{incident.state === "down" ? `Down (${incident.cause})` : "Up"}</td>
+                  <td className="py-1 pr-3">{new Date(incident.startedAt).toUTCString()}</td>
+                  <td className="py-1 pr-3">{incident.endedAt ? new Date(incident.endedAt).toUTCString() : "ongoing"}</td>
+                  <td className="py-1">{duration(incident.durationSeconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="results">
+        <h2 id="results" className="text-xl font-semibold">Results</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300 dark:border-slate-700">
+              <th className="py-1 pr-3">Checked</th>
+              <th className="py-1 pr-3">Verdict</th>
+              <th className="py-1 pr-3">Latency</th>
+              <th className="py-1">Address</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.results.map((result) => (
+              <tr key={result.id} className="border-b border-slate-200 dark:border-slate-800" data-testid="result-row">
+                <td className="py-1 pr-3">{new Date(result.checkedAt).toUTCString()}</td>
+                <td className={`py-1 pr-3 ${result.observation === "up" ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}>
+                  {verdictText(result.state as Parameters<typeof verdictText>[0]).label}
+                  {result.errorCode ? ` (${result.errorCode})` : ""}
+                </td>
+                <td className="py-1 pr-3">{result.latencyMs === null ? "—" : `${result.latencyMs.toFixed(1)} ms`}</td>
+                <td className="py-1 font-mono">{result.address ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-2 flex gap-4 text-sm">
+          {validCursor && <Link href={`/monitors/${id}`} className="text-blue-700 underline dark:text-blue-400">Newest</Link>}
+          {page.nextCursor && <Link href={`/monitors/${id}?cursor=${page.nextCursor}`} className="text-blue-700 underline dark:text-blue-400">Older results →</Link>}
+        </p>
+      </section>
+
+      <section aria-labelledby="deliveries">
+        <h2 id="deliveries" className="text-xl font-semibold">Alert deliveries</h2>
+        {deliveries.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No alert sent yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-1 text-sm">
+            {deliveries.map((delivery) => (
+              <li key={delivery.id} data-testid="delivery">
+                {new Date(delivery.createdAt).toUTCString()}: {delivery.event} by {delivery.channel} to <span className="font-mono">{delivery.target}</span>: <strong>{delivery.status}</strong>
+                {delivery.responseStatus ? ` (HTTP ${delivery.responseStatus})` : ""}
+                {delivery.error && delivery.status !== "delivered" ? `: ${delivery.error}` : ""} after {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

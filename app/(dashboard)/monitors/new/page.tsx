@@ -1,0 +1,15 @@
+// /monitors/new: add a monitor.
+import type { Metadata } from "next";
+import { MonitorForm } from "@/app/_components/monitor-form";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Add a monitor" };
+
+export default function NewMonitorPage() {
+  return (
+    <div className="max-w-2xl">
+      <h1 className="mb-6 text-2xl font-bold">Add a monitor</h1>
+      <MonitorForm minIntervalSeconds={env().MONITOR_MIN_INTERVAL_SECONDS} />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+// Add a monitor: host, port, interval, expectation, confirmations, alerts. Errors shown by field.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { buttonClass, FormError, inputClass } from "./form";
+
+interface Problem {
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}
+
+export function MonitorForm({ minIntervalSeconds }: { minIntervalSeconds: number }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [secret, setSecret] = useState<{ id: string; value: string } | null>(null);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const number = (name: string) => Number(form.get(name));
+    const body = {
+      name: String(form.get("name") ?? ""),
+      host: String(form.get("host") ?? ""),
+      port: number("port"),
+      intervalSeconds: number("intervalSeconds"),
+      timeoutMs: number("timeoutMs"),
+      expect: form.get("expect"),
+      confirmations: number("confirmations"),
+      emailAlerts: form.get("emailAlerts") === "on",
+      webhookUrl: String(form.get("webhookUrl") ?? "").trim() || null,
+    };
+    setBusy(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      const response = await fetch("/api/v1/monitors", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const result = (await response.json().catch(() => ({}))) as Problem & { id?: string; webhookSecret?: string };
+      if (!response.ok) {
+        const byField = Object.fromEntries((result.errors ?? []).map((error) => [error.path, error.message]));
+        setErrors(byField);
+        if (!Object.keys(byField).length) setFormError(result.detail ?? "The monitor could not be added.");
+        return;
+      }
+      if (result.webhookSecret) setSecret({ id: result.id!, value: result.webhookSecret });
+      else router.push(`/monitors/${result.id}`);
+    } catch {
+      setFormError("Portcheck could not be reached. Check your connection and try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (secret) {
+    return (
+      <div className="space-y-4" role="status">
+        <p className="font-semibold">Monitor added. This is your webhook signing secret; it is shown only once:</p>
+        <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono dark:bg-slate-900">{secret.value}</pre>
+        <p className="text-sm">Every webhook carries a Portcheck-Signature header: t=&lt;unix time&gt;,v1=HMAC-SHA256(secret, &quot;&lt;t&gt;.&lt;raw body&gt;&quot;) in hex.</p>
+        <button type="button" className={buttonClass} onClick={() => router.push(`/monitors/${secret.id}`)}>
+          I have saved it: open the monitor
+        </button>
+      </div>
+    );
+  }
+
+  const field = (name: string, label: string, input: React.ReactNode, hint?: string) => (
+    <div>
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      {input}
+      {hint && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{hint}</p>}
+      {errors[name] && (
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors[name]}
+        </p>
+      )}
+    </div>
+  );
+  const invalid = (name: string) => (errors[name] ? true : undefined);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {field("name", "Name", <input id="name" name="name" required maxLength={100} aria-invalid={invalid("name")} className={inputClass} placeholder="Company website" />)}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className="sm:col-span-2">{field("host", "Host", <input id="host" name="host" required aria-invalid={invalid("host")} className={`${inputClass} font-mono`} placeholder="example.com" />)}</div>
+        {field("port", "Port", <input id="port" name="port" type="number" min={1} max={65535} required aria-invalid={invalid("port")} className={`${inputClass} font-mono`} placeholder="443" />)}
+      </div>
+      {field(
+        "expect",
+        "The port must be",
+        <select id="expect" name="expect" defaultValue="open" className={inputClass}>
+          <option value="open">open: a service that must stay reachable</option>
+          <option value="closed">closed: a port that must never be reachable</option>
+        </select>,
+      )}
+      <div className="grid gap-4 sm:grid-cols-3">
+        {field("intervalSeconds", "Check every (seconds)", <input id="intervalSeconds" name="intervalSeconds" type="number" min={minIntervalSeconds} defaultValue={Math.max(60, minIntervalSeconds)} aria-invalid={invalid("intervalSeconds")} className={inputClass} />)}
+        {field("timeoutMs", "Timeout (ms)", <input id="timeoutMs" name="timeoutMs" type="number" min={100} max={10000} defaultValue={3000} aria-invalid={invalid("timeoutMs")} className={inputClass} />)}
+        {field("confirmations", "Confirmations", <input id="confirmations" name="confirmations" type="number" min={1} max={10} defaultValue={2} aria-invalid={invalid("confirmations")} className={inputClass} />, "Results in a row before the state changes.")}
+      </div>
+      <label className="flex items-center gap-2">
+        <input name="emailAlerts" type="checkbox" defaultChecked className="h-4 w-4 accent-blue-600" />
+        E-mail me when it goes down and when it recovers
+      </label>
+      {field("webhookUrl", "Webhook URL (optional)", <input id="webhookUrl" name="webhookUrl" type="url" aria-invalid={invalid("webhookUrl")} className={`${inputClass} font-mono`} placeholder="https://example.com/hooks/portcheck" />)}
+      <FormError message={formError} />
+      <button type="submit" disabled={busy} className={buttonClass}>
+        {busy ? "Adding…" : "Add monitor"}
+      </button>
+    </form>
+  );
+}

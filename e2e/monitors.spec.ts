@@ -1,0 +1,52 @@
+// A person signs up, adds a monitor, sees it go up, pauses it and deletes it.
+import { expect, test } from "./fixtures";
+
+test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page, openListener }) => {
+  const email = `e2e-${Date.now()}@example.com`;
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Name").fill("E2E");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel(/^Password/).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+
+  await page.getByRole("link", { name: "Add monitor" }).first().click();
+  await page.getByLabel("Name").fill("Loopback service");
+  await page.getByLabel("Host").fill("127.0.0.2");
+  await page.getByLabel("Port", { exact: true }).fill(String(openListener.port));
+  await page.getByLabel("Check every (seconds)").fill("1");
+  await page.getByLabel("Confirmations").fill("1");
+  await page.getByLabel(/E-mail me/).uncheck();
+  await page.getByRole("button", { name: "Add monitor" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loopback service");
+  await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
+  await expect(page.getByTestId("result-row").first()).toContainText("Open");
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "paused");
+  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByText("No monitors yet.")).toBeVisible();
+});
+
+test("a bad monitor is refused with a clear message", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("E2E");
+  await page.getByLabel("E-mail").fill(`e2e-bad-${Date.now()}@example.com`);
+  await page.getByLabel(/^Password/).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await page.goto("/monitors/new");
+  await page.getByLabel("Name").fill("Private");
+  await page.getByLabel("Host").fill("192.168.1.1");
+  await page.getByLabel("Port", { exact: true }).fill("22");
+  await page.getByRole("button", { name: "Add monitor" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("private network");
+});
