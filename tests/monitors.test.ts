@@ -9,6 +9,8 @@ import { GET as getResults } from "../app/api/v1/monitors/[id]/results/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { verifyWebhookSignature } from "../lib/alerts/webhook-signature";
 import { runMonitor } from "../lib/monitors/run-monitor";
+import { pruneOldResults } from "../lib/monitors/sync-schedulers";
+import { POST as testAlertRoute } from "../app/api/v1/monitors/[id]/test-alert/route";
 import { schedulerId } from "../lib/queue/monitor-queues";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
@@ -169,5 +171,59 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     expect(await context.db.monitorResult.count({ where: { monitorId: id } })).toBe(1);
     expect((await context.db.monitor.findUniqueOrThrow({ where: { id } })).streakCount).toBe(1);
     await listener.close();
+  });
+
+  it("sends a test alert to the webhook, retrying with backoff until the receiver accepts it", async () => {
+    const account = await signUp("test-alert");
+    let calls = 0;
+    const { createServer } = await import("node:http");
+    // A receiver that fails the first delivery with 500, then accepts.
+    const server = createServer((request, response) => {
+      calls++;
+      request.resume();
+      request.on("end", () => response.writeHead(calls === 1 ? 500 : 204).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.2", resolve));
+    const { port } = server.address() as { port: number };
+    const { id } = await createMonitor(account, { name: "Test me", host: "127.0.0.2", port: 9, paused: true, emailAlerts: false, webhookUrl: `http://127.0.0.2:${port}/hook` });
+    workers.push(await startWorker());
+    const response = await testAlertRoute(asAccount(account, `/api/v1/monitors/${id}/test-alert`, { method: "POST" }), params({ id }));
+    expect(response.status).toBe(202);
+    const [deliveryId] = (await response.json()).deliveries;
+    const delivered = await waitFor(
+      () => context.db.alertDelivery.findUniqueOrThrow({ where: { id: deliveryId } }),
+      (delivery) => delivery.status === "delivered",
+      "the retried test delivery",
+    );
+    expect(delivered).toMatchObject({ channel: "webhook", event: "test", attempts: 2, responseStatus: 204 });
+    expect(calls).toBe(2);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }, 60_000);
+
+  it("prunes raw results after the retention without changing uptime", async () => {
+    const account = await signUp("prune");
+    const { id } = await createMonitor(account, { name: "Old", host: "127.0.0.2", port: 9, paused: true });
+    const day = 24 * 3600_000;
+    const old = new Date(Date.now() - 40 * day);
+    await context.db.monitorResult.createMany({
+      data: [
+        { monitorId: id, scheduledAt: old, checkedAt: old, state: "open", observation: "up" },
+        { monitorId: id, scheduledAt: new Date(), checkedAt: new Date(), state: "open", observation: "up" },
+      ],
+    });
+    await context.db.incident.createMany({
+      data: [
+        { id: `${id}-a`, monitorId: id, state: "up", startedAt: new Date(Date.now() - 40 * day), endedAt: new Date(Date.now() - 2 * day) },
+        { id: `${id}-b`, monitorId: id, state: "down", startedAt: new Date(Date.now() - 2 * day), endedAt: null },
+      ],
+    });
+    const before = (await monitorState(account, id)).uptime;
+    const pruned = await pruneOldResults(context.db, 30);
+    expect(pruned.results).toBeGreaterThanOrEqual(1);
+    expect(await context.db.monitorResult.count({ where: { monitorId: id } })).toBe(1);
+    const after = (await monitorState(account, id)).uptime;
+    expect(after).toEqual(before);
+    expect(after["24h"]).toBe(0);
+    expect(after["30d"]).toBeCloseTo((28 / 30) * 100, 0);
   });
 });

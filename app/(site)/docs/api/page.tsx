@@ -79,6 +79,38 @@ export default function ApiDocsPage() {
       </section>
 
       <section>
+        <h2 className="text-xl font-semibold">Monitors (signed-in accounts)</h2>
+        <p className="mt-2">
+          These endpoints use the session cookie of a signed-in account. A request that changes something must come from Portcheck&apos;s own origin (its Origin header);
+          another account&apos;s monitor answers 404.
+        </p>
+        <ul className="mt-2 list-disc pl-6 font-mono text-sm">
+          <li>GET /api/v1/monitors · POST /api/v1/monitors</li>
+          <li>GET · PATCH · DELETE /api/v1/monitors/{"{id}"}</li>
+          <li>GET /api/v1/monitors/{"{id}"}/results?cursor=&amp;limit= (newest first; nextCursor for the next page)</li>
+          <li>GET /api/v1/monitors/{"{id}"}/incidents · GET /api/v1/monitors/{"{id}"}/deliveries</li>
+          <li>POST /api/v1/monitors/{"{id}"}/test-alert</li>
+        </ul>
+        <p className="mt-2">
+          Fields: <code>name</code>, <code>host</code>, <code>port</code>, <code>intervalSeconds</code>, <code>timeoutMs</code>, <code>expect</code> (<code>&quot;open&quot;</code> or{" "}
+          <code>&quot;closed&quot;</code>), <code>confirmations</code>, <code>paused</code>, <code>emailAlerts</code>, <code>webhookUrl</code>, <code>alertRepeatMinutes</code>. Responses add{" "}
+          <code>state</code> (pending, up, down, paused), <code>lastCheckedAt</code> and <code>uptime</code> ({"{"}&quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;{"}"} in percent). The
+          webhook signing secret is returned once, when a webhook URL is set.
+        </p>
+        <h3 id="webhooks" className="mt-4 font-semibold">Webhooks</h3>
+        <p className="mt-1">
+          On down, recovery, reminders and tests Portcheck POSTs JSON to the monitor&apos;s webhook URL, retrying with backoff until it answers 2xx. Headers:{" "}
+          <code>Portcheck-Event</code>, <code>Portcheck-Delivery</code> (unique id: deduplicate on it) and <code>Portcheck-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>, where v1 is
+          HMAC-SHA256 with your secret over <code>&lt;t&gt;.&lt;raw body&gt;</code>. Recompute it over the raw bytes and reject timestamps older than five minutes.
+        </p>
+        <Code>{`{"id": "…-webhook", "event": "monitor.down", "occurredAt": "2026-11-23T21:00:02.113Z",
+ "monitor": {"id": "…", "name": "Game server", "host": "example.com", "port": 25565, "expect": "open", "state": "down",
+             "url": "${APP_URL}/monitors/…"},
+ "incident": {"id": "…", "state": "down", "startedAt": "2026-11-23T21:00:02.101Z", "endedAt": null, "cause": "filtered"}}`}</Code>
+        <p className="mt-1 text-sm">Events: monitor.down, monitor.up (recovery), monitor.reminder (while down, if alertRepeatMinutes is set), test (incident is null).</p>
+      </section>
+
+      <section>
         <h2 className="text-xl font-semibold">Limits</h2>
         <ul className="mt-2 list-disc pl-6">
           <li>{RATE_LIMIT_CHECKS_PER_MINUTE} checks per minute per client (an IPv4 address, or an IPv6 /64).</li>
