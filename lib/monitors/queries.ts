@@ -1,5 +1,6 @@
 // Reads of the monitors feature. Ownership is always in the where: another account's monitor is not found.
 import type { Db } from "../db";
+import { ApiError } from "../http/problem";
 import { type MonitorView, MONITOR_SELECT, monitorView, statePeriods } from "./views";
 
 export async function listMonitors(db: Db, userId: string): Promise<MonitorView[]> {
@@ -14,9 +15,16 @@ export async function getMonitor(db: Db, userId: string, id: string): Promise<Mo
   return monitorView(row, (await statePeriods(db, [row.id])).get(row.id));
 }
 
+export const NOT_FOUND_MESSAGE = "There is no monitor with this id in your account.";
+
 /** Does this account own this monitor? */
 export async function ownsMonitor(db: Db, userId: string, id: string): Promise<boolean> {
   return (await db.monitor.count({ where: { id, userId } })) === 1;
+}
+
+/** 404 unless this account owns the monitor: never 403, never a hint that it exists. */
+export async function assertOwnsMonitor(db: Db, userId: string, id: string): Promise<void> {
+  if (!(await ownsMonitor(db, userId, id))) throw new ApiError(404, "not_found", NOT_FOUND_MESSAGE);
 }
 
 export interface ResultView {

@@ -4,11 +4,11 @@ import type { Db } from "../db";
 import { ApiError } from "../http/problem";
 import { type MonitorQueues, scheduleMonitor, unscheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
-import { getMonitor } from "./queries";
+import { getMonitor, NOT_FOUND_MESSAGE } from "./queries";
 import type { UpdateMonitorInput } from "./schemas";
 import type { MonitorView } from "./views";
 
-export const notFoundMonitor = () => new ApiError(404, "not_found", "There is no monitor with this id in your account.");
+export const notFoundMonitor = () => new ApiError(404, "not_found", NOT_FOUND_MESSAGE);
 
 export async function updateMonitor(
   db: Db,

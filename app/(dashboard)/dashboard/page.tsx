@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { AutoRefresh } from "@/app/_components/auto-refresh";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
+import { rowClass, Table } from "@/app/_components/table";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listMonitors } from "@/lib/monitors/queries";
@@ -27,19 +28,9 @@ export default async function DashboardPage() {
           No monitors yet. A monitor checks one host and port on a schedule and tells you when it stops being reachable, or when a port that must stay closed opens.
         </p>
       ) : (
-        <table className="mt-6 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th className="py-2 pr-3">Monitor</th>
-              <th className="py-2 pr-3">Target</th>
-              <th className="py-2 pr-3">State</th>
-              <th className="py-2 pr-3">Uptime 24 h</th>
-              <th className="py-2">30 d</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table columns={["Monitor", "Target", "State", "Uptime 24 h", "30 d"]}>
             {monitors.map((monitor) => (
-              <tr key={monitor.id} className="border-b border-slate-200 dark:border-slate-800" data-testid="monitor-row">
+              <tr key={monitor.id} className={rowClass} data-testid="monitor-row">
                 <td className="py-2 pr-3">
                   <Link href={`/monitors/${monitor.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
                     {monitor.name}
@@ -55,8 +46,7 @@ export default async function DashboardPage() {
                 <td className="py-2">{formatUptime(monitor.uptime["30d"])}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </Table>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { AutoRefresh } from "@/app/_components/auto-refresh";
 import { LatencyChart } from "@/app/_components/latency-chart";
 import { MonitorControls } from "@/app/_components/monitor-controls";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
+import { rowClass, Table } from "@/app/_components/table";
 import { currentUser } from "@/lib/auth/session";
 import { verdictText } from "@/lib/checks/verdicts";
 import { db } from "@/lib/db";
@@ -88,43 +89,24 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
         {incidents.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No state change yet.</p>
         ) : (
-          <table className="mt-2 w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th className="py-1 pr-3">State</th>
-                <th className="py-1 pr-3">From</th>
-                <th className="py-1 pr-3">To</th>
-                <th className="py-1">Duration</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table columns={["State", "From", "To", "Duration"]}>
               {incidents.map((incident) => (
-                <tr key={incident.id} className="border-b border-slate-200 dark:border-slate-800" data-testid="incident">
+                <tr key={incident.id} className={rowClass} data-testid="incident">
                   <td className="py-1 pr-3">{incident.state === "down" ? `Down (${incident.cause})` : "Up"}</td>
                   <td className="py-1 pr-3">{new Date(incident.startedAt).toUTCString()}</td>
                   <td className="py-1 pr-3">{incident.endedAt ? new Date(incident.endedAt).toUTCString() : "ongoing"}</td>
                   <td className="py-1">{duration(incident.durationSeconds)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </Table>
         )}
       </section>
 
       <section aria-labelledby="results">
         <h2 id="results" className="text-xl font-semibold">Results</h2>
-        <table className="mt-2 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th className="py-1 pr-3">Checked</th>
-              <th className="py-1 pr-3">Verdict</th>
-              <th className="py-1 pr-3">Latency</th>
-              <th className="py-1">Address</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table columns={["Checked", "Verdict", "Latency", "Address"]}>
             {page.results.map((result) => (
-              <tr key={result.id} className="border-b border-slate-200 dark:border-slate-800" data-testid="result-row">
+              <tr key={result.id} className={rowClass} data-testid="result-row">
                 <td className="py-1 pr-3">{new Date(result.checkedAt).toUTCString()}</td>
                 <td className={`py-1 pr-3 ${result.observation === "up" ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}>
                   {verdictText(result.state as Parameters<typeof verdictText>[0]).label}
@@ -134,8 +116,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
                 <td className="py-1 font-mono">{result.address ?? "—"}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </Table>
         <p className="mt-2 flex gap-4 text-sm">
           {validCursor && <Link href={`/monitors/${id}`} className="text-blue-700 underline dark:text-blue-400">Newest</Link>}
           {page.nextCursor && <Link href={`/monitors/${id}?cursor=${page.nextCursor}`} className="text-blue-700 underline dark:text-blue-400">Older results →</Link>}

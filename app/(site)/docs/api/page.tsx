@@ -1,6 +1,7 @@
 // /docs/api: the public API reference. Problem `type` URIs point at the anchors of the error table.
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
+import { rowClass, Table } from "@/app/_components/table";
 
 export const metadata: Metadata = {
   title: "API reference",
@@ -124,24 +125,15 @@ export default function ApiDocsPage() {
         <h2 className="text-xl font-semibold">Errors</h2>
         <Code>{`{"type": "${APP_URL}/docs/api#rate_limited", "title": "Too many requests", "status": 429,
  "detail": "You can start ${RATE_LIMIT_CHECKS_PER_MINUTE} checks a minute. Try again in 42 s.", "code": "rate_limited"}`}</Code>
-        <table className="mt-4 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th className="py-2 pr-4">code</th>
-              <th className="py-2 pr-4">status</th>
-              <th className="py-2">meaning</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table columns={["code", "status", "meaning"]}>
             {ERRORS.map(([code, status, meaning]) => (
-              <tr key={code} id={code} className="border-b border-slate-200 align-top dark:border-slate-800">
+              <tr key={code} id={code} className={rowClass}>
                 <td className="py-2 pr-4 font-mono">{code}</td>
                 <td className="py-2 pr-4">{status}</td>
                 <td className="py-2">{meaning}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </Table>
       </section>
     </article>
   );

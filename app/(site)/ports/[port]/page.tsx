@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { rowClass, Table } from "@/app/_components/table";
 import { TROJAN_CAVEAT } from "@/lib/ports/advice";
 import { portKnowledge } from "@/lib/ports/knowledge";
 import { notablePorts } from "@/lib/ports/notes";
@@ -88,27 +89,18 @@ export default async function PortPage({ params }: Params) {
         <h2 id="services" className="text-xl font-semibold">
           IANA registration
         </h2>
-        <table className="mt-3 w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th className="py-2 pr-4">Protocol</th>
-              <th className="py-2 pr-4">Service</th>
-              <th className="py-2">Description</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table columns={["Protocol", "Service", "Description"]}>
             {(["tcp", "udp"] as const).map((protocol) => {
               const service = knowledge.services[protocol];
               return (
-                <tr key={protocol} className="border-b border-slate-200 dark:border-slate-800">
+                <tr key={protocol} className={rowClass}>
                   <td className="py-2 pr-4 uppercase">{protocol}</td>
                   <td className="py-2 pr-4 font-mono">{service?.name ?? "—"}</td>
                   <td className="py-2">{service?.description ?? "Unassigned"}</td>
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </Table>
         <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{knowledge.range.meaning}</p>
       </section>
 

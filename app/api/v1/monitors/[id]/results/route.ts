@@ -1,9 +1,8 @@
 // GET /api/v1/monitors/{id}/results?cursor=&limit=: the monitor's results, newest first, paginated.
 import { requireUser } from "@/lib/auth/session";
 import { apiRoute, jsonResponse } from "@/lib/http/api-route";
-import { listResults, ownsMonitor } from "@/lib/monitors/queries";
+import { listResults, assertOwnsMonitor } from "@/lib/monitors/queries";
 import { resultsQuery } from "@/lib/monitors/schemas";
-import { notFoundMonitor } from "@/lib/monitors/update-monitor";
 import { webContext } from "@/lib/web-context";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +11,6 @@ export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
   const user = await requireUser(request);
   const query = resultsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { db } = webContext();
-  if (!(await ownsMonitor(db, user.id, params.id))) throw notFoundMonitor();
+  await assertOwnsMonitor(db, user.id, params.id);
   return jsonResponse(await listResults(db, params.id, query));
 });
