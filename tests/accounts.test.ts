@@ -47,6 +47,27 @@ describe("accounts", () => {
     expect(cookie).not.toMatch(/Secure/i);
   });
 
+  it("confirms the e-mail address by a link, and e-mails alerts only to confirmed addresses", async () => {
+    const account = await signUp("verify", { verified: false });
+    const mail = smtp.mails.find((candidate) => candidate.to.includes(account.email) && candidate.subject.includes("Confirm"));
+    expect(mail).toBeDefined();
+    const { body: monitor } = await addMonitor(account, { paused: true });
+    const before = await testAlert(asAccount(account, `/api/v1/monitors/${monitor.id}/test-alert`, { method: "POST" }), params({ id: monitor.id }));
+    expect(before.status).toBe(400);
+    expect((await problem(before)).detail).toContain("confirm your e-mail address");
+
+    const link = /(http:\/\/localhost:3000\/api\/auth\/verify-email\?[^\s]+)/.exec(mailText(mail!))?.[1];
+    expect(link).toBeDefined();
+    const url = new URL(link!);
+    const verified = await authGet(request(`${url.pathname}${url.search}`));
+    expect([200, 302]).toContain(verified.status);
+    expect((await context.db.user.findUniqueOrThrow({ where: { email: account.email } })).emailVerified).toBe(true);
+    const after = await testAlert(asAccount(account, `/api/v1/monitors/${monitor.id}/test-alert`, { method: "POST" }), params({ id: monitor.id }));
+    expect(after.status).toBe(202);
+    const [deliveryId] = (await after.json()).deliveries;
+    expect(deliveryId).toMatch(/-email$/);
+  });
+
   it("signs in and out", async () => {
     const account = await signUp("signin");
     const signIn = await authCall("/sign-in/email", { email: account.email, password: account.password });

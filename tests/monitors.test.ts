@@ -15,7 +15,7 @@ import { schedulerId } from "../lib/queue/monitor-queues";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
 import { params } from "./helpers/api";
-import { type OpenPort, openPort } from "./helpers/listeners";
+import { filteredPort, type OpenPort, openPort } from "./helpers/listeners";
 import { mailText } from "./helpers/smtp";
 import { startWebhookReceiver } from "./helpers/webhook-receiver";
 import { startWorker, type WorkerProcess } from "./helpers/worker-process";
@@ -49,6 +49,11 @@ async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean
   }
 }
 
+/** Alert e-mails to an account (not its address-confirmation e-mail). */
+function alertMails(account: TestAccount) {
+  return smtp.mails.filter((mail) => mail.to.includes(account.email) && !mail.subject.startsWith("Confirm"));
+}
+
 async function monitorState(account: TestAccount, id: string) {
   return (await getMonitorRoute(asAccount(account, `/api/v1/monitors/${id}`), params({ id }))).json();
 }
@@ -80,12 +85,12 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     expect((await monitorState(account, id)).webhookSecret).toBeUndefined();
 
     await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "up", "up");
-    expect(smtp.mails.filter((mail) => mail.to.includes(account.email))).toHaveLength(0);
+    expect(alertMails(account)).toHaveLength(0);
 
     await listener.close();
     const down = await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "down", "down");
     expect(down.uptime["24h"]).toBeLessThan(100);
-    const downMails = await waitFor(async () => smtp.mails.filter((mail) => mail.to.includes(account.email)), (mails) => mails.length >= 1, "the down e-mail");
+    const downMails = await waitFor(async () => alertMails(account), (mails) => mails.length >= 1, "the down e-mail");
     expect(downMails).toHaveLength(1);
     expect(downMails[0]!.subject).toContain("DOWN: Game server");
     expect(mailText(downMails[0]!)).toContain(`/monitors/${id}`);
@@ -99,7 +104,7 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     listener = await openPort("127.0.0.2", port);
     await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "up", "recovery");
     await waitFor(async () => receiver.hooks.filter((candidate) => candidate.body.includes(id)), (hooks) => hooks.length >= 2, "the recovery webhook");
-    const mails = await waitFor(async () => smtp.mails.filter((mail) => mail.to.includes(account.email)), (found) => found.length >= 2, "the recovery e-mail");
+    const mails = await waitFor(async () => alertMails(account), (found) => found.length >= 2, "the recovery e-mail");
     expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining("DOWN"), expect.stringContaining("UP: Game server")]);
     await listener.close();
 
@@ -137,7 +142,7 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     const listener = await openPort("127.0.0.2", port);
     await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "down", "down once open");
     await listener.close();
-    const mails = await waitFor(async () => smtp.mails.filter((mail) => mail.to.includes(account.email)), (found) => found.length >= 1, "the exposure e-mail");
+    const mails = await waitFor(async () => alertMails(account), (found) => found.length >= 1, "the exposure e-mail");
     expect(mails[0]!.subject).toContain("DOWN: Database must stay closed");
     expect(mailText(mails[0]!)).toContain("should NOT be reachable");
   }, 60_000);
@@ -225,5 +230,30 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     expect(after).toEqual(before);
     expect(after["24h"]).toBe(0);
     expect(after["30d"]).toBeCloseTo((28 / 30) * 100, 0);
+  });
+
+  it("discards a verdict about a target that was changed while it was probed", async () => {
+    const account = await signUp("retarget");
+    const blackhole = await filteredPort();
+    const { id } = await createMonitor(account, { name: "Moving", host: "127.0.0.2", port: blackhole.port, intervalSeconds: 3600, timeoutMs: 1000, paused: true });
+    await context.db.monitor.update({ where: { id }, data: { paused: false, state: "pending" } });
+    const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] } };
+    const running = runMonitor(id, new Date("2026-11-23T13:00:00.000Z"), deps);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await context.db.monitor.update({ where: { id }, data: { port: 9 } });
+    expect(await running).toEqual({ kind: "stale" });
+    expect(await context.db.monitorResult.count({ where: { monitorId: id } })).toBe(0);
+    blackhole.close();
+  });
+
+  it("never sends an alert made for an old webhook URL, signed with the new URL's secret", async () => {
+    const account = await signUp("rotate");
+    const { id } = await createMonitor(account, { name: "Rotating", host: "127.0.0.2", port: 9, paused: true, emailAlerts: false, webhookUrl: receiver.url });
+    const queued = await testAlertRoute(asAccount(account, `/api/v1/monitors/${id}/test-alert`, { method: "POST" }), params({ id }));
+    const [deliveryId] = (await queued.json()).deliveries;
+    await context.db.monitor.update({ where: { id }, data: { webhookUrl: `${receiver.url}/new`, webhookSecret: "whsec_new" } });
+    const { sendAlert, PermanentDeliveryError } = await import("../lib/alerts/send-alert");
+    await expect(sendAlert(context.db, deliveryId, { rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] } })).rejects.toBeInstanceOf(PermanentDeliveryError);
+    expect(receiver.hooks.filter((hook) => hook.body.includes(deliveryId))).toHaveLength(0);
   });
 });

@@ -65,10 +65,11 @@ for (const worker of workers) worker.on("error", (error) => log.error({ err: err
 async function startUp(): Promise<void> {
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   try {
+    // Maintenance first: if PostgreSQL is not up yet, its every-5-minutes sync repairs the rest.
+    await scheduleMaintenance(maintenanceQueue);
     await requeueUnfinishedChecks(db, createChecksQueue(connection), log);
     const synced = await syncSchedulers(db, queues.monitors);
     const requeued = await requeuePendingDeliveries(db, queues.alerts);
-    await scheduleMaintenance(maintenanceQueue);
     log.info({ ...synced, requeuedDeliveries: requeued }, "schedules synced from the database");
   } catch (error) {
     log.error({ err: (error as Error).message }, "start-up recovery failed; the maintenance job retries it");

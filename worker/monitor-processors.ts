@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { PermanentDeliveryError, sendAlert } from "../lib/alerts/send-alert";
 import type { Db } from "../lib/db";
 import { type RunMonitorDeps, runMonitor } from "../lib/monitors/run-monitor";
-import { pruneOldResults, syncSchedulers } from "../lib/monitors/sync-schedulers";
+import { pruneOldResults, requeuePendingDeliveries, syncSchedulers } from "../lib/monitors/sync-schedulers";
 import {
   type AlertJob,
   alertJobSchema,
@@ -56,7 +56,10 @@ export async function scheduleMaintenance(queue: Queue<MaintenanceJob>): Promise
 
 export function createMaintenanceProcessor(deps: { db: Db; queues: MonitorQueues; retentionDays: number; log: Logger }) {
   return async (job: Job<MaintenanceJob>) => {
-    if (job.name === "sync-schedulers") return syncSchedulers(deps.db, deps.queues.monitors);
+    if (job.name === "sync-schedulers") {
+      const synced = await syncSchedulers(deps.db, deps.queues.monitors);
+      return { ...synced, requeuedDeliveries: await requeuePendingDeliveries(deps.db, deps.queues.alerts, 60_000) };
+    }
     if (job.name === "prune-results") return pruneOldResults(deps.db, deps.retentionDays);
     throw new UnrecoverableError(`unknown maintenance job ${job.name}`);
   };

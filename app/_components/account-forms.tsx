@@ -39,7 +39,7 @@ function Field({ label, name, type = "text", autoComplete, minLength }: { label:
 export function SignUpForm() {
   const router = useRouter();
   const { error, busy, onSubmit } = useSubmit(async (form) => {
-    const response = await post("/sign-up/email", { name: form.get("name"), email: form.get("email"), password: form.get("password") });
+    const response = await post("/sign-up/email", { name: form.get("name"), email: form.get("email"), password: form.get("password"), callbackURL: "/dashboard" });
     if (!response.ok) return errorMessage(response, "The account could not be created.");
     router.push("/dashboard");
     router.refresh();

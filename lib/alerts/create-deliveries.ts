@@ -14,7 +14,7 @@ export interface AlertTarget {
   state: string;
   emailAlerts: boolean;
   webhookUrl: string | null;
-  user: { email: string };
+  user: { email: string; emailVerified: boolean };
 }
 
 export async function createDeliveries(
@@ -25,7 +25,8 @@ export async function createDeliveries(
   key: string,
 ): Promise<string[]> {
   const channels: { channel: "email" | "webhook"; target: string }[] = [];
-  if (monitor.emailAlerts) channels.push({ channel: "email", target: monitor.user.email });
+  // Only to a confirmed address: alerts must not become a way to mail strangers.
+  if (monitor.emailAlerts && monitor.user.emailVerified) channels.push({ channel: "email", target: monitor.user.email });
   if (monitor.webhookUrl) channels.push({ channel: "webhook", target: monitor.webhookUrl });
   const ids: string[] = [];
   for (const { channel, target } of channels) {

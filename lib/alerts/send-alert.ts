@@ -12,7 +12,7 @@ export class PermanentDeliveryError extends Error {}
 export async function sendAlert(db: Db, deliveryId: string, options: { rules: TargetRules; resolver?: Resolver }): Promise<"delivered" | "skipped"> {
   const delivery = await db.alertDelivery.findUnique({
     where: { id: deliveryId },
-    select: { id: true, channel: true, target: true, payload: true, status: true, monitor: { select: { webhookSecret: true } } },
+    select: { id: true, channel: true, target: true, payload: true, status: true, monitor: { select: { webhookSecret: true, webhookUrl: true } } },
   });
   if (!delivery || delivery.status === "delivered") return "skipped";
   const payload = delivery.payload as unknown as AlertPayload;
@@ -27,9 +27,13 @@ export async function sendAlert(db: Db, deliveryId: string, options: { rules: Ta
     await db.alertDelivery.update({ where: { id: deliveryId }, data: { ...attempt, status: "delivered", deliveredAt: new Date(), error: null } });
     return "delivered";
   }
+  // The webhook URL changed since: its new secret must not sign bodies for the old URL.
+  if (delivery.target !== delivery.monitor.webhookUrl || !delivery.monitor.webhookSecret) {
+    throw new PermanentDeliveryError("The monitor's webhook URL changed or was removed before this alert could be delivered.");
+  }
   const body = JSON.stringify(payload);
   const outcome = await deliverWebhook(delivery.target, body, {
-    secret: delivery.monitor.webhookSecret ?? "",
+    secret: delivery.monitor.webhookSecret,
     headers: { "portcheck-event": payload.event, "portcheck-delivery": delivery.id },
     rules: options.rules,
     resolver: options.resolver,

@@ -7,9 +7,11 @@ import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { sendMail } from "../alerts/mailer";
 import { db } from "../db";
 import { env } from "../env";
+import { logger } from "../logger";
 import { CLIENT_IP_HEADER, clientKey } from "../http/client-ip";
-import { createMonitorQueues, unscheduleMonitor } from "../queue/monitor-queues";
+import { unscheduleMonitor } from "../queue/monitor-queues";
 import { producerRedis, readyRedis } from "../redis";
+import { webContext } from "../web-context";
 import { hashPassword, verifyPassword } from "./password";
 
 /** Limits on the account endpoints, per client (IPv4 address or IPv6 /64) and path. */
@@ -71,18 +73,37 @@ function createAuth() {
         });
       },
     },
+    // Alerts are only e-mailed to confirmed addresses, so nobody can sign a stranger up for alerts.
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        try {
+          await sendMail({
+            to: user.email,
+            subject: "Confirm your e-mail address for Portcheck",
+            text: `Please confirm that this address may receive Portcheck alerts:\n${url}\n\nIf you did not create a Portcheck account, ignore this e-mail.`,
+          });
+        } catch (error) {
+          // Sign-up must not fail because mail is down; the person can ask for the link again.
+          logger.warn({ err: (error as Error).message }, "verification e-mail not sent");
+        }
+      },
+    },
     user: {
       deleteUser: {
         enabled: true,
         // The database cascade removes monitors, results, incidents and deliveries; their schedulers go now.
+        // Best effort: if Redis is away, the worker's schedule sync removes them within minutes.
         beforeDelete: async (user) => {
           const monitors = await db().monitor.findMany({ where: { userId: user.id }, select: { id: true } });
-          const queue = createMonitorQueues(await readyRedis(producerRedis())).monitors;
-          for (const { id } of monitors) await unscheduleMonitor(queue, id);
+          const queue = webContext().monitorQueues.monitors;
+          await Promise.all(monitors.map(({ id }) => unscheduleMonitor(queue, id))).catch(() => {});
         },
       },
     },
-    session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600, freshAge: 24 * 3600 },
+    // Deleting the account without the password needs a sign-in of the last 10 minutes.
+    session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600, freshAge: 10 * 60 },
     rateLimit: {
       enabled: true,
       window: 60,

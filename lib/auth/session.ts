@@ -7,12 +7,13 @@ export interface SignedInUser {
   id: string;
   email: string;
   name: string;
+  emailVerified: boolean;
 }
 
 export async function currentUser(headers: Headers): Promise<SignedInUser | null> {
   const session = await auth().api.getSession({ headers });
   if (!session) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name };
+  return { id: session.user.id, email: session.user.email, name: session.user.name, emailVerified: session.user.emailVerified };
 }
 
 /**

@@ -21,6 +21,7 @@ export type MonitorRunOutcome =
   | { kind: "missing" }
   | { kind: "paused" }
   | { kind: "duplicate" }
+  | { kind: "stale" }
   | { kind: "recorded"; deliveryIds: string[] };
 
 async function probeTarget(host: string, port: number, timeoutMs: number, deps: RunMonitorDeps): Promise<Verdict & { address: string | null }> {
@@ -36,7 +37,7 @@ async function probeTarget(host: string, port: number, timeoutMs: number, deps: 
 
 export async function runMonitor(monitorId: string, scheduledAt: Date, deps: RunMonitorDeps): Promise<MonitorRunOutcome> {
   const { db } = deps;
-  const monitor = await db.monitor.findUnique({ where: { id: monitorId }, select: { host: true, port: true, timeoutMs: true, paused: true } });
+  const monitor = await db.monitor.findUnique({ where: { id: monitorId }, select: { host: true, port: true, expect: true, timeoutMs: true, paused: true } });
   if (!monitor) return { kind: "missing" };
   if (monitor.paused) return { kind: "paused" };
   if (await db.monitorResult.findUnique({ where: { monitorId_scheduledAt: { monitorId, scheduledAt } }, select: { id: true } })) {
@@ -54,11 +55,13 @@ export async function runMonitor(monitorId: string, scheduledAt: Date, deps: Run
       select: {
         id: true, name: true, host: true, port: true, expect: true, confirmations: true, paused: true, state: true,
         streakState: true, streakCount: true, emailAlerts: true, webhookUrl: true, alertRepeatMinutes: true,
-        user: { select: { email: true } },
+        user: { select: { email: true, emailVerified: true } },
       },
     });
     if (!current) return { kind: "missing" } as const;
     if (current.paused) return { kind: "paused" } as const;
+    // Changed while we probed: this verdict is about the old target.
+    if (current.host !== monitor.host || current.port !== monitor.port || current.expect !== monitor.expect) return { kind: "stale" } as const;
     const observation = observe(current.expect, verdict.state, verdict.errorCode);
     const inserted = await tx.monitorResult.createMany({
       data: [{ monitorId, scheduledAt, checkedAt, state: verdict.state, observation, address: verdict.address, latencyMs: verdict.latencyMs, errorCode: verdict.errorCode }],

@@ -61,6 +61,6 @@ export type CreateMonitorInput = z.infer<ReturnType<typeof createMonitorBody>>;
 export type UpdateMonitorInput = z.infer<ReturnType<typeof updateMonitorBody>>;
 
 export const resultsQuery = z.object({
-  cursor: z.string().regex(/^\d{1,20}$/, "cursor is the value of nextCursor from the previous page").optional(),
+  cursor: z.string().regex(/^\d{1,18}$/, "cursor is the value of nextCursor from the previous page").optional(),
   limit: z.coerce.number().int().min(1, "limit is at least 1").max(500, "limit is at most 500").default(100),
 });

@@ -55,7 +55,8 @@ describe("observe", () => {
     for (const verdict of ["closed", "filtered", "unreachable", "error"] as const) expect(observe("closed", verdict)).toBe("up");
   });
 
-  it("a target that has become forbidden is down whatever the expectation", () => {
+  it("a check that could not run is down whatever the expectation", () => {
     expect(observe("closed", "error", "TARGET_FORBIDDEN")).toBe("down");
+    expect(observe("closed", "error", "DNS_FAILED")).toBe("down");
   });
 });

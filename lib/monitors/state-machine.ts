@@ -21,10 +21,11 @@ export interface Transition extends StreakState {
 /**
  * What a verdict means for a monitor. `open`: the service must be reachable. `closed`: the port must
  * not be reachable, so refused, filtered, unreachable and failed connections are all fine.
- * A check that could not run at all (the target is now forbidden) is down whatever the expectation.
+ * A check that could not run at all (the name does not resolve, or the target is now forbidden) is down
+ * whatever the expectation: nobody can vouch for the port.
  */
 export function observe(expect: Expectation, verdict: VerdictState, errorCode: string | null = null): Observation {
-  if (errorCode === "TARGET_FORBIDDEN") return "down";
+  if (errorCode === "TARGET_FORBIDDEN" || errorCode === "DNS_FAILED") return "down";
   if (expect === "open") return verdict === "open" ? "up" : "down";
   return verdict === "open" ? "down" : "up";
 }

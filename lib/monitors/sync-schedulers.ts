@@ -5,14 +5,15 @@ import type { Db } from "../db";
 import { type AlertJob, enqueueAlert, type MonitorJob, scheduleMonitor, schedulerId } from "../queue/monitor-queues";
 
 export async function syncSchedulers(db: Db, monitors: Queue<MonitorJob>): Promise<{ scheduled: number; removed: number }> {
-  const active = await db.monitor.findMany({ where: { paused: false }, select: { id: true, intervalSeconds: true } });
-  const wanted = new Map(active.map((monitor) => [schedulerId(monitor.id), monitor]));
+  // Redis first, then the database: a monitor created in between is then wanted, never removed.
   const existing = new Map<string, number | undefined>();
   for (let start = 0; ; start += 500) {
     const page = await monitors.getJobSchedulers(start, start + 499, true);
     for (const scheduler of page) existing.set(scheduler.key, scheduler.every ? Number(scheduler.every) : undefined);
     if (page.length < 500) break;
   }
+  const active = await db.monitor.findMany({ where: { paused: false }, select: { id: true, intervalSeconds: true } });
+  const wanted = new Map(active.map((monitor) => [schedulerId(monitor.id), monitor]));
   let scheduled = 0;
   for (const [key, monitor] of wanted) {
     if (existing.get(key) === monitor.intervalSeconds * 1000) continue;
@@ -28,9 +29,16 @@ export async function syncSchedulers(db: Db, monitors: Queue<MonitorJob>): Promi
   return { scheduled, removed };
 }
 
-/** Alerts recorded while Redis was away are sent once it is back. */
-export async function requeuePendingDeliveries(db: Db, alerts: Queue<AlertJob>): Promise<number> {
-  const pending = await db.alertDelivery.findMany({ where: { status: "pending", createdAt: { gte: new Date(Date.now() - 24 * 3600_000) } }, select: { id: true }, take: 10_000 });
+/**
+ * Alerts recorded but never queued (Redis away, or a worker killed between commit and enqueue) are
+ * queued again. Idempotent: the job id is the delivery id.
+ */
+export async function requeuePendingDeliveries(db: Db, alerts: Queue<AlertJob>, olderThanMs = 0): Promise<number> {
+  const pending = await db.alertDelivery.findMany({
+    where: { status: "pending", createdAt: { gte: new Date(Date.now() - 24 * 3600_000), lte: new Date(Date.now() - olderThanMs) } },
+    select: { id: true },
+    take: 10_000,
+  });
   for (const { id } of pending) await enqueueAlert(alerts, id);
   return pending.length;
 }

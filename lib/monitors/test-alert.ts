@@ -10,10 +10,14 @@ export async function sendTestAlert(db: Db, queues: MonitorQueues, userId: strin
   const ids = await db.$transaction(async (tx) => {
     const monitor = await tx.monitor.findFirst({
       where: { id: monitorId, userId },
-      select: { id: true, name: true, host: true, port: true, expect: true, state: true, emailAlerts: true, webhookUrl: true, user: { select: { email: true } } },
+      select: { id: true, name: true, host: true, port: true, expect: true, state: true, emailAlerts: true, webhookUrl: true, user: { select: { email: true, emailVerified: true } } },
     });
     if (!monitor) throw notFoundMonitor();
-    if (!monitor.emailAlerts && !monitor.webhookUrl) throw new ApiError(400, "invalid_request", "This monitor has no alert channel: switch on e-mail alerts or add a webhook URL.");
+    const email = monitor.emailAlerts && monitor.user.emailVerified;
+    if (!email && !monitor.webhookUrl) {
+      const why = monitor.emailAlerts ? "confirm your e-mail address first (see the link we sent you)" : "switch on e-mail alerts or add a webhook URL";
+      throw new ApiError(400, "invalid_request", `This monitor has no alert channel yet: ${why}.`);
+    }
     return createDeliveries(tx, monitor, "test", null, `test-${newId()}`);
   });
   for (const id of ids) await enqueueAlert(queues.alerts, id);

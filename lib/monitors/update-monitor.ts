@@ -2,6 +2,7 @@
 import { newWebhookSecret } from "../alerts/webhook-signature";
 import type { Db } from "../db";
 import { ApiError } from "../http/problem";
+import { logger } from "../logger";
 import { type MonitorQueues, scheduleMonitor, unscheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
 import { getMonitor, NOT_FOUND_MESSAGE } from "./queries";
@@ -28,8 +29,10 @@ export async function updateMonitor(
     data.webhookSecret = webhookSecret;
   }
   const targetChanged = ["host", "port", "expect"].some((key) => input[key as keyof UpdateMonitorInput] !== undefined && data[key] !== current[key as keyof typeof current]);
-  if (input.paused === true) Object.assign(data, { state: "paused", streakState: null, streakCount: 0, stateChangedAt: new Date() });
-  else if ((input.paused === false && current.paused) || targetChanged) Object.assign(data, { state: "pending", streakState: null, streakCount: 0, stateChangedAt: new Date() });
+  const pausedAfter = input.paused ?? current.paused;
+  if (pausedAfter && !current.paused) Object.assign(data, { state: "paused", streakState: null, streakCount: 0, stateChangedAt: new Date() });
+  else if (!pausedAfter && (current.paused || targetChanged)) Object.assign(data, { state: "pending", streakState: null, streakCount: 0, stateChangedAt: new Date() });
+  else if (pausedAfter && targetChanged) Object.assign(data, { streakState: null, streakCount: 0 });
 
   const updated = await db.$transaction(async (tx) => {
     const changed = await tx.monitor.updateMany({ where: { id, userId }, data });
@@ -38,14 +41,27 @@ export async function updateMonitor(
     return changed.count;
   });
   if (updated === 0) throw notFoundMonitor();
-  const monitor = (await getMonitor(db, userId, id))!;
-  if (monitor.paused) await unscheduleMonitor(queues.monitors, id);
-  else await scheduleMonitor(queues.monitors, monitor);
+  const monitor = await getMonitor(db, userId, id);
+  if (!monitor) throw notFoundMonitor();
+  await syncSchedule(queues, monitor);
   return { monitor, webhookSecret };
 }
 
 export async function deleteMonitor(db: Db, queues: MonitorQueues, userId: string, id: string): Promise<void> {
   const deleted = await db.monitor.deleteMany({ where: { id, userId } });
   if (deleted.count === 0) throw notFoundMonitor();
-  await unscheduleMonitor(queues.monitors, id);
+  await syncSchedule(queues, { id, paused: true, intervalSeconds: 0 });
+}
+
+/**
+ * The change is committed: if Redis is away now, the worker's schedule sync (every 5 minutes) repairs
+ * the scheduler, so this is best effort rather than a 503 for a change that did happen.
+ */
+async function syncSchedule(queues: MonitorQueues, monitor: { id: string; paused: boolean; intervalSeconds: number }): Promise<void> {
+  try {
+    if (monitor.paused) await unscheduleMonitor(queues.monitors, monitor.id);
+    else await scheduleMonitor(queues.monitors, monitor);
+  } catch (error) {
+    logger.warn({ monitorId: monitor.id, err: (error as Error).message }, "scheduler not updated; the periodic sync will repair it");
+  }
 }

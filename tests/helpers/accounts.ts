@@ -1,5 +1,6 @@
 // Accounts for tests, created through the real /api/auth endpoints.
 import { POST as authPost } from "../../app/api/auth/[...all]/route";
+import { db } from "../../lib/db";
 import { newPeer, request } from "./api";
 
 export const ORIGIN = "http://localhost:3000";
@@ -27,12 +28,14 @@ export async function authCall(path: string, body: unknown, options: { peer?: st
 
 let counter = 0;
 
-export async function signUp(prefix = "user"): Promise<TestAccount> {
+export async function signUp(prefix = "user", options: { verified?: boolean } = {}): Promise<TestAccount> {
   const email = `${prefix}-${process.pid}-${Date.now()}-${++counter}@example.com`;
   const password = "correct horse battery staple";
   const peer = newPeer();
   const response = await authCall("/sign-up/email", { email, password, name: prefix }, { peer });
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  // As if the person had followed the confirmation link (that flow has its own test).
+  if (options.verified !== false) await db().user.update({ where: { email }, data: { emailVerified: true } });
   return { email, password, cookie: sessionCookie(response), peer };
 }
 

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { AutoRefresh } from "@/app/_components/auto-refresh";
+import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
 import { rowClass, Table } from "@/app/_components/table";
 import { currentUser } from "@/lib/auth/session";
@@ -17,6 +18,7 @@ export default async function DashboardPage() {
   return (
     <div>
       <AutoRefresh seconds={10} />
+      {!user.emailVerified && <VerifyEmailNotice email={user.email} />}
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-bold">Your monitors</h1>
         <Link href="/monitors/new" className="rounded-md bg-blue-600 px-4 py-2 font-semibold text-white hover:bg-blue-700 dark:bg-blue-500">

@@ -29,7 +29,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   const user = (await currentUser(await headers()))!;
   const monitor = await getMonitor(db(), user.id, id);
   if (!monitor) notFound();
-  const validCursor = cursor && /^\d{1,20}$/.test(cursor) ? cursor : undefined;
+  const validCursor = cursor && /^\d{1,18}$/.test(cursor) ? cursor : undefined;
   const [page, day, incidents, deliveries] = await Promise.all([
     listResults(db(), id, { cursor: validCursor, limit: PAGE_SIZE }),
     listResults(db(), id, { limit: 2000, since: new Date(Date.now() - 24 * 3600_000) }),

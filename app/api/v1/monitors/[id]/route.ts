@@ -2,6 +2,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { apiRoute, jsonResponse, readJsonBody } from "@/lib/http/api-route";
+import { limitMonitorChanges } from "@/lib/monitors/limit-changes";
 import { getMonitor } from "@/lib/monitors/queries";
 import { updateMonitorBody } from "@/lib/monitors/schemas";
 import { deleteMonitor, notFoundMonitor, updateMonitor } from "@/lib/monitors/update-monitor";
@@ -19,6 +20,7 @@ export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
 export const PATCH = apiRoute<{ id: string }>(async (request, { params }) => {
   const user = await requireUser(request);
   const input = updateMonitorBody(env().MONITOR_MIN_INTERVAL_SECONDS).parse(await readJsonBody(request));
+  await limitMonitorChanges(webContext(), user.id);
   const { db, monitorQueues } = webContext();
   const { monitor, webhookSecret } = await updateMonitor(db, monitorQueues, user.id, params.id, input);
   return jsonResponse({ ...monitor, ...(webhookSecret ? { webhookSecret } : {}) });
