@@ -11,7 +11,9 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
   await page.getByLabel(/^Password/).fill("a long enough passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Account" }).getByText(email)).toBeVisible();
+  // E-mail alerts wait for the confirmation link; the dashboard says so.
+  await expect(page.getByRole("status").filter({ hasText: "to receive alerts by e-mail" })).toContainText(email);
 
   await page.getByRole("link", { name: "Add monitor" }).first().click();
   await page.getByLabel("Name").fill("Loopback service");

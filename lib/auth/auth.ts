@@ -17,7 +17,7 @@ import { hashPassword, verifyPassword } from "./password";
 /** Limits on the account endpoints, per client (IPv4 address or IPv6 /64) and path. */
 export const AUTH_LIMITS = {
   "/sign-in/email": { window: 60, max: 10 },
-  "/sign-up/email": { window: 3600, max: 10 },
+  "/sign-up/email": { window: 3600, max: 30 },
   "/request-password-reset": { window: 3600, max: 5 },
   "/reset-password": { window: 600, max: 10 },
   "/delete-user": { window: 600, max: 10 },
