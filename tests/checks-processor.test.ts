@@ -4,7 +4,7 @@ import { Queue, QueueEvents, Worker } from "bullmq";
 import ipaddr from "ipaddr.js";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { newCheckId } from "../lib/checks/create-check";
+import { newId as newCheckId } from "../lib/ids";
 import { createDb } from "../lib/db";
 import { createLimiters } from "../lib/limits/rate-limits";
 import { CHECK_JOB_OPTIONS, CHECKS_QUEUE, type CheckJob } from "../lib/queue/checks-queue";

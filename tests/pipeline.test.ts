@@ -2,7 +2,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { GET as getCheckRoute } from "../app/api/v1/checks/[id]/route";
 import { POST as postCheck } from "../app/api/v1/checks/route";
-import { newCheckId } from "../lib/checks/create-check";
+import { newId as newCheckId } from "../lib/ids";
 import type { CheckView } from "../lib/checks/get-check";
 import { webContext } from "../lib/web-context";
 import { newPeer, params, request } from "./helpers/api";

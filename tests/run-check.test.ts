@@ -2,7 +2,7 @@
 import ipaddr from "ipaddr.js";
 import pino from "pino";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { newCheckId } from "../lib/checks/create-check";
+import { newId as newCheckId } from "../lib/ids";
 import { runCheck } from "../lib/checks/run-check";
 import { createDb } from "../lib/db";
 import { consume, createLimiters } from "../lib/limits/rate-limits";

@@ -12,7 +12,7 @@ import { ALERTS_QUEUE, type AlertJob, createMonitorQueues, MAINTENANCE_QUEUE, ty
 import { createWorkerRedis } from "../lib/redis";
 import { createChecksProcessor } from "./checks-processor";
 import { createAlertProcessor, createMaintenanceProcessor, createMonitorProcessor, scheduleMaintenance } from "./monitor-processors";
-import { failUnfinishedJob, requeueUnfinishedChecks } from "./recovery";
+import { failUnfinishedJob, isFinalFailure, requeueUnfinishedChecks } from "./recovery";
 
 /** In-flight probes finish (at most the 10 s maximum timeout), then the process exits regardless. */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -35,7 +35,7 @@ const checksWorker = new Worker<CheckJob>(
   createChecksProcessor({ db, limiters: createLimiters(limitsRedis), rules, parallelism: config.PROBE_PARALLELISM, signal: shutdownSignal.signal, log }),
   { connection, prefix, concurrency: config.WORKER_CONCURRENCY, ...stallOptions },
 );
-const monitorsWorker = new Worker<MonitorJob>(MONITORS_QUEUE, createMonitorProcessor({ db, rules, queues, log }), {
+const monitorsWorker = new Worker<MonitorJob>(MONITORS_QUEUE, createMonitorProcessor({ db, rules, queues }), {
   connection,
   prefix,
   concurrency: config.WORKER_CONCURRENCY,
@@ -44,7 +44,7 @@ const monitorsWorker = new Worker<MonitorJob>(MONITORS_QUEUE, createMonitorProce
 const alertsWorker = new Worker<AlertJob>(ALERTS_QUEUE, createAlertProcessor({ db, rules }), { connection, prefix, concurrency: 4, ...stallOptions });
 const maintenanceWorker = new Worker<MaintenanceJob>(
   MAINTENANCE_QUEUE,
-  createMaintenanceProcessor({ db, queues, retentionDays: config.RESULT_RETENTION_DAYS, log }),
+  createMaintenanceProcessor({ db, queues, retentionDays: config.RESULT_RETENTION_DAYS }),
   { connection, prefix, concurrency: 1 },
 );
 const workers = [checksWorker, monitorsWorker, alertsWorker, maintenanceWorker];
@@ -57,7 +57,7 @@ checksWorker.on("failed", (job, error) => {
 alertsWorker.on("failed", (job, error) => {
   if (!job) return;
   log.warn({ deliveryId: job.data.deliveryId, attemptsMade: job.attemptsMade, err: error.message }, "alert delivery failed");
-  if (error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1)) void markDeliveryFailed(db, job.data.deliveryId, error.message).catch(() => {});
+  if (isFinalFailure(job, error)) void markDeliveryFailed(db, job.data.deliveryId, error.message).catch(() => {});
 });
 monitorsWorker.on("failed", (job, error) => log.warn({ jobId: job?.id, err: error.message }, "monitor run failed"));
 for (const worker of workers) worker.on("error", (error) => log.error({ err: error.message }, "worker error"));

@@ -1,6 +1,5 @@
 // BullMQ processors of the monitors feature: scheduled runs, alert deliveries, maintenance.
 import { type Job, type Queue, UnrecoverableError } from "bullmq";
-import type { Logger } from "pino";
 import { PermanentDeliveryError, sendAlert } from "../lib/alerts/send-alert";
 import type { Db } from "../lib/db";
 import { type RunMonitorDeps, runMonitor } from "../lib/monitors/run-monitor";
@@ -17,7 +16,7 @@ import {
   unscheduleMonitor,
 } from "../lib/queue/monitor-queues";
 
-export function createMonitorProcessor(deps: RunMonitorDeps & { queues: MonitorQueues; log: Logger }) {
+export function createMonitorProcessor(deps: RunMonitorDeps & { queues: MonitorQueues }) {
   return async (job: Job<MonitorJob>) => {
     const data = monitorJobSchema.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError("malformed job payload");
@@ -54,7 +53,7 @@ export async function scheduleMaintenance(queue: Queue<MaintenanceJob>): Promise
   }
 }
 
-export function createMaintenanceProcessor(deps: { db: Db; queues: MonitorQueues; retentionDays: number; log: Logger }) {
+export function createMaintenanceProcessor(deps: { db: Db; queues: MonitorQueues; retentionDays: number }) {
   return async (job: Job<MaintenanceJob>) => {
     if (job.name === "sync-schedulers") {
       const synced = await syncSchedulers(deps.db, deps.queues.monitors);

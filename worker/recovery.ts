@@ -29,10 +29,14 @@ export async function requeueUnfinishedChecks(db: Db, queue: Queue<CheckJob>, lo
   }
 }
 
+/** Will BullMQ try this job again, or was that its last failure? */
+export function isFinalFailure(job: Job, error: Error): boolean {
+  return error instanceof UnrecoverableError || error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
+}
+
 /** After BullMQ's last attempt, the check must not stay "running" forever. */
 export async function failUnfinishedJob(db: Db, job: Job<CheckJob>, error: Error, log: Logger): Promise<void> {
-  const final = error instanceof UnrecoverableError || error.name === "UnrecoverableError" || job.attemptsMade >= (job.opts.attempts ?? 1);
-  if (!final || !job.data?.checkId) return;
+  if (!isFinalFailure(job, error) || !job.data?.checkId) return;
   try {
     await failCheck(db, job.data.checkId, "internal_error", "The check could not be completed. Please try again.");
   } catch (dbError) {

@@ -72,7 +72,7 @@ export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string
       });
       const body = (await response.json().catch(() => ({}))) as Problem & { id?: string };
       if (!response.ok) {
-        showProblem(response.status, body, response.headers.get("retry-after"));
+        showProblem(response.status, body);
         return;
       }
       const created = body as unknown as CheckView;
@@ -91,14 +91,14 @@ export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string
     }
   }
 
-  function showProblem(status: number, problem: Problem, retryAfter: string | null) {
+  function showProblem(status: number, problem: Problem) {
     const detail = problem.detail ?? "The check could not be started.";
     const fieldErrors = problem.errors ?? [];
     const hostMessages = fieldErrors.filter((error) => error.path === "host").map((error) => error.message);
     const portMessages = fieldErrors.filter((error) => error.path.startsWith("ports")).map((error) => error.message);
     if (hostMessages.length) setHostError(hostMessages.join(" "));
     if (portMessages.length) setPortsError(portMessages.join(" "));
-    if (status === 429) setFormError(retryAfter ? `${detail}` : detail);
+    if (status === 429) setFormError(detail);
     else if (status === 422 && !hostMessages.length) setHostError(detail);
     else if (!hostMessages.length && !portMessages.length) setFormError(detail);
   }

@@ -54,6 +54,7 @@ export async function deliverWebhook(
     else callback(null, address.address, address.family);
   };
   const client = url.protocol === "https:" ? https : http;
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   return new Promise<WebhookOutcome>((resolve) => {
     const request = client.request(
       url,
@@ -61,7 +62,7 @@ export async function deliverWebhook(
         method: "POST",
         lookup,
         agent: false,
-        timeout: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+        timeout: timeoutMs,
         headers: {
           "content-type": "application/json",
           "user-agent": "Portcheck-Webhook/1",
@@ -82,7 +83,7 @@ export async function deliverWebhook(
         });
       },
     );
-    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${options.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms`)), options.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
+    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     request.on("close", () => clearTimeout(deadline));
     request.on("error", (error: NodeJS.ErrnoException) => resolve({ ok: false, status: null, error: error.code ? `${error.code}: ${error.message}` : error.message }));
     request.end(body);

@@ -2,7 +2,7 @@
 // store the check with one pending result per port, enqueue one job.
 import { env } from "../env";
 import { newId } from "../ids";
-import { ApiError } from "../http/problem";
+import { ApiError, rateLimited } from "../http/problem";
 import type { ClientIp } from "../http/client-ip";
 import { clientKey } from "../http/client-ip";
 import { consume, peek } from "../limits/rate-limits";
@@ -20,8 +20,6 @@ export interface CreatedCheck {
   timeoutMs: number;
   createdAt: Date;
 }
-
-export { newId as newCheckId } from "../ids";
 
 export async function createCheck(
   body: CreateCheckBody,
@@ -74,8 +72,4 @@ export async function createCheck(
     throw error;
   }
   return check;
-}
-
-function rateLimited(message: string, retryAfterSeconds: number): ApiError {
-  return new ApiError(429, "rate_limited", message, undefined, { "retry-after": String(retryAfterSeconds) });
 }

@@ -3,6 +3,7 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import type { Cidr } from "../targets/forbidden-ranges";
+import { unwrapMapped } from "../targets/policy";
 
 /** Set by server.ts from req.socket.remoteAddress after deleting any value the client sent. */
 export const PEER_HEADER = "x-portcheck-peer";
@@ -21,11 +22,7 @@ function normalise(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   // Some proxies append the client's port to IPv4 entries: 203.0.113.7:51234.
   value = value.replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/, "$1");
   if (isIP(value) === 0) return null;
-  const parsed = ipaddr.parse(value);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    return (parsed as ipaddr.IPv6).toIPv4Address();
-  }
-  return parsed;
+  return unwrapMapped(ipaddr.parse(value));
 }
 
 function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, trusted: readonly Cidr[]): boolean {

@@ -54,6 +54,11 @@ export function serviceUnavailable(message: string): ApiError {
   return new ApiError(503, "service_unavailable", message, undefined, { "retry-after": "5" });
 }
 
+/** Over a limit: 429 saying when to come back. */
+export function rateLimited(message: string, retryAfterSeconds: number): ApiError {
+  return new ApiError(429, "rate_limited", message, undefined, { "retry-after": String(retryAfterSeconds) });
+}
+
 export function problemResponse(error: ApiError): Response {
   const body: Record<string, unknown> = {
     type: `${env().APP_URL}/docs/api#${error.code}`,

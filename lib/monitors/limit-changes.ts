@@ -1,7 +1,7 @@
 // Creating, changing or testing a monitor can make the worker probe or send at once; such requests
 // count per account against the same per-minute budget as instant checks.
 import { env } from "../env";
-import { ApiError } from "../http/problem";
+import { rateLimited } from "../http/problem";
 import { consume } from "../limits/rate-limits";
 import { readyRedis } from "../redis";
 import type { WebContext } from "../web-context";
@@ -10,8 +10,6 @@ export async function limitMonitorChanges(context: WebContext, userId: string): 
   await readyRedis(context.redis);
   const outcome = await consume(context.limiters.client, `user:${userId}`);
   if (!outcome.allowed) {
-    throw new ApiError(429, "rate_limited", `At most ${env().RATE_LIMIT_CHECKS_PER_MINUTE} monitor changes and test alerts a minute. Try again in ${outcome.retryAfterSeconds} s.`, undefined, {
-      "retry-after": String(outcome.retryAfterSeconds),
-    });
+    throw rateLimited(`At most ${env().RATE_LIMIT_CHECKS_PER_MINUTE} monitor changes and test alerts a minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
   }
 }

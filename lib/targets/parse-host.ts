@@ -4,7 +4,7 @@ import { isIPv6 } from "node:net";
 import { domainToASCII } from "node:url";
 import ipaddr from "ipaddr.js";
 import { TargetError } from "./errors";
-import { dottedTailToHex, type Family } from "./policy";
+import { dottedTailToHex, type Family, unwrapMapped } from "./policy";
 
 export type ParsedHost = { kind: "ip"; address: string; family: Family } | { kind: "name"; name: string };
 
@@ -46,9 +46,8 @@ export function parseHost(input: string): ParsedHost {
     if (!isIPv6(literal) || !ipaddr.IPv6.isValid(inner)) {
       throw invalid("That is not a valid IPv6 address (put the port in the ports field, not after a colon).");
     }
-    const parsed = ipaddr.IPv6.parse(inner);
-    if (parsed.isIPv4MappedAddress()) return { kind: "ip", address: parsed.toIPv4Address().toString(), family: 4 };
-    return { kind: "ip", address: parsed.toString(), family: 6 };
+    const parsed = unwrapMapped(ipaddr.IPv6.parse(inner));
+    return { kind: "ip", address: parsed.toString(), family: parsed.kind() === "ipv4" ? 4 : 6 };
   }
 
   // WHATWG host parsing: IDN to punycode, lower case, full-width forms, and numeric IPv4 spellings

@@ -22,10 +22,7 @@ export type Judgement =
  */
 export function judgeAddress(text: string, rules: TargetRules = {}): Judgement | null {
   if (text.includes("%") || isIP(text) === 0 || !ipaddr.isValid(text)) return null;
-  let parsed = ipaddr.parse(text.includes(":") ? dottedTailToHex(text) : text);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  }
+  const parsed = unwrapMapped(ipaddr.parse(text.includes(":") ? dottedTailToHex(text) : text));
   const family: Family = parsed.kind() === "ipv4" ? 4 : 6;
   const address = parsed.toString();
   const inList = (list: readonly Cidr[] = []) => list.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
@@ -33,6 +30,11 @@ export function judgeAddress(text: string, rules: TargetRules = {}): Judgement |
   if (inList(rules.allowlist)) return { allowed: true, address, family };
   const reason = family === 4 ? forbiddenV4(parsed as ipaddr.IPv4) : forbiddenV6(parsed as ipaddr.IPv6);
   return reason ? { allowed: false, address, family, reason } : { allowed: true, address, family };
+}
+
+/** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is the IPv4 address inside it. */
+export function unwrapMapped(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
+  return address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address;
 }
 
 /** The sentence a person sees when a target is refused; `name` when a hostname resolved to it. */
