@@ -68,6 +68,12 @@ describe("accounts", () => {
     expect(deliveryId).toMatch(/-email$/);
   });
 
+  it("refuses account requests larger than 16 KiB with 413", async () => {
+    const response = await authCall("/sign-up/email", { email: `big-${Date.now()}@example.com`, password: "correct horse battery staple", name: "x".repeat(20_000) });
+    expect(response.status).toBe(413);
+    expect((await problem(response)).code).toBe("payload_too_large");
+  });
+
   it("signs in and out", async () => {
     const account = await signUp("signin");
     const signIn = await authCall("/sign-in/email", { email: account.email, password: account.password });

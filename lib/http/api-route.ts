@@ -47,9 +47,20 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new ApiError(415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json.");
   }
+  const text = await readBodyText(request);
+  if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_request", "The request body is not valid JSON.");
+  }
+}
+
+/** The body as text, refused with 413 past MAX_JSON_BODY_BYTES (declared or streamed). */
+export async function readBodyText(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
-  if (!request.body) throw new ApiError(400, "invalid_request", "The request body is empty; send a JSON object.");
+  if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -63,13 +74,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
     chunks.push(value);
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
-  if (text.trim() === "") throw new ApiError(400, "invalid_request", "The request body is empty; send a JSON object.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "invalid_request", "The request body is not valid JSON.");
-  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 function tooLarge(): ApiError {

@@ -1,7 +1,19 @@
 // /api/auth/*: better-auth's endpoints (sign-up, sign-in, sign-out, password reset, delete-user...).
+// Bodies are capped like every other API body before better-auth reads them.
 import { auth } from "@/lib/auth/auth";
+import { errorResponse, readBodyText } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
 const handler = (request: Request) => auth().handler(request);
-export { handler as DELETE, handler as GET, handler as PATCH, handler as POST, handler as PUT };
+
+async function withCappedBody(request: Request): Promise<Response> {
+  try {
+    const body = await readBodyText(request);
+    return await handler(new Request(request, { body: body === "" ? null : body }));
+  } catch (error) {
+    return errorResponse(error, request);
+  }
+}
+
+export { handler as DELETE, handler as GET, withCappedBody as PATCH, withCappedBody as POST, withCappedBody as PUT };
