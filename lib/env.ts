@@ -2,6 +2,7 @@
 // Nothing else in the code base reads process.env.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
@@ -24,6 +25,26 @@ const cidrList = z
       }
     }
     return parsed;
+  });
+
+/** "ip" or "ip:port" or "[v6]:port", comma-separated: the DNS servers to ask. Kept as strings for setServers. */
+const dnsServerList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const items = value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean);
+    for (const item of items) {
+      const match = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(item) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(item) ?? [item, item, undefined];
+      const [, address, port] = match;
+      if (!address || isIP(address) === 0 || (port !== undefined && (Number(port) < 1 || Number(port) > 65535))) {
+        ctx.addIssue({ code: "custom", message: `"${item}" is not an IP address with an optional port, such as 9.9.9.9, 127.0.0.1:5353 or [2620:fe::fe]:53` });
+        return z.NEVER;
+      }
+    }
+    return items;
   });
 
 function toHostCidr(item: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
@@ -61,8 +82,11 @@ export const envSchema = z.object({
   TRUSTED_PROXIES: cidrList,
   PROBE_TIMEOUT_MS: int(100, 10_000, 3000),
   WORKER_CONCURRENCY: int(1, 200, 8),
-  /** How many ports of one check are probed at the same time. */
-  PROBE_PARALLELISM: int(1, 100, 10),
+  /** How many ports of one address are probed at the same time in a check's first pass. */
+  PROBE_PARALLELISM: int(1, 1000, 100),
+  /** The DNS servers the worker asks (empty: the system's resolvers), and the deadline of one lookup. */
+  DNS_SERVERS: dnsServerList,
+  DNS_TIMEOUT_MS: int(100, 30_000, 2000),
   MAX_PORTS_PER_CHECK: int(1, 1000, 20),
   RATE_LIMIT_CHECKS_PER_MINUTE: int(1, 100_000, 10),
   RATE_LIMIT_TARGET_PER_MINUTE: int(1, 1_000_000, 120),

@@ -10,6 +10,7 @@ import { createLimiters } from "../lib/limits/rate-limits";
 import { CHECK_JOB_OPTIONS, CHECKS_QUEUE, type CheckJob } from "../lib/queue/checks-queue";
 import { createProducerRedis, createWorkerRedis } from "../lib/redis";
 import type { Resolver } from "../lib/targets/resolve-target";
+import { runInProcess } from "../lib/probes/registry";
 import { createChecksProcessor } from "../worker/checks-processor";
 import { openPort } from "./helpers/listeners";
 
@@ -31,6 +32,7 @@ const worker = new Worker<CheckJob>(
     limiters: createLimiters(limitsRedis),
     rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] },
     resolver,
+    runner: runInProcess,
     parallelism: 4,
     log: pino({ level: "silent" }),
   }),
@@ -46,7 +48,7 @@ afterAll(async () => {
 
 async function enqueue(host: string, ports: number[]): Promise<string> {
   const id = newCheckId();
-  await db.check.create({ data: { id, host, ports, timeoutMs: 1000, results: { create: ports.map((port) => ({ port })) } } });
+  await db.check.create({ data: { id, host, ports, timeoutMs: 1000 } });
   await queue.add("check", { checkId: id }, { ...CHECK_JOB_OPTIONS, jobId: id });
   return id;
 }

@@ -20,6 +20,7 @@ import { mailText } from "./helpers/smtp";
 import { startWebhookReceiver } from "./helpers/webhook-receiver";
 import { startWorker, type WorkerProcess } from "./helpers/worker-process";
 import ipaddr from "ipaddr.js";
+import { runInProcess } from "../lib/probes/registry";
 
 const context = webContext();
 const workers: WorkerProcess[] = [];
@@ -44,7 +45,7 @@ async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean
   for (;;) {
     const value = await probe();
     if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}\nworker: ${workers.flatMap((worker) => worker.logs.slice(-15)).join("\n")}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -169,7 +170,7 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     const { id } = await createMonitor(account, { name: "No doubles", host: "127.0.0.2", port: listener.port, intervalSeconds: 3600, paused: true });
     await context.db.monitor.update({ where: { id }, data: { paused: false, state: "pending" } });
     const scheduledAt = new Date("2026-11-23T12:00:00.000Z");
-    const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] } };
+    const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] }, runner: runInProcess };
     const outcomes = await Promise.all([runMonitor(id, scheduledAt, deps), runMonitor(id, scheduledAt, deps), runMonitor(id, scheduledAt, deps)]);
     expect(outcomes.filter((outcome) => outcome.kind === "recorded")).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.kind === "duplicate")).toHaveLength(2);
@@ -237,7 +238,7 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     const blackhole = await filteredPort();
     const { id } = await createMonitor(account, { name: "Moving", host: "127.0.0.2", port: blackhole.port, intervalSeconds: 3600, timeoutMs: 1000, paused: true });
     await context.db.monitor.update({ where: { id }, data: { paused: false, state: "pending" } });
-    const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] } };
+    const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] }, runner: runInProcess };
     const running = runMonitor(id, new Date("2026-11-23T13:00:00.000Z"), deps);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await context.db.monitor.update({ where: { id }, data: { port: 9 } });

@@ -7,6 +7,8 @@ import { loadEnvOrExit } from "../lib/env";
 import { createLimiters } from "../lib/limits/rate-limits";
 import { logger } from "../lib/logger";
 import { requeuePendingDeliveries, syncSchedulers } from "../lib/monitors/sync-schedulers";
+import { createThreadRunner } from "../lib/probes/thread-runner";
+import { createResolver } from "../lib/targets/dns-resolver";
 import { CHECKS_QUEUE, type CheckJob, createChecksQueue } from "../lib/queue/checks-queue";
 import { ALERTS_QUEUE, type AlertJob, createMonitorQueues, MAINTENANCE_QUEUE, type MaintenanceJob, MONITORS_QUEUE, type MonitorJob } from "../lib/queue/monitor-queues";
 import { createWorkerRedis } from "../lib/redis";
@@ -24,6 +26,10 @@ const connection = createWorkerRedis();
 const limitsRedis = createWorkerRedis();
 const shutdownSignal = new AbortController();
 const rules = { allowlist: config.TARGET_ALLOWLIST, denylist: config.TARGET_DENYLIST };
+const resolver = createResolver({ servers: config.DNS_SERVERS, timeoutMs: config.DNS_TIMEOUT_MS });
+// Probes run on a thread of their own, so the handshake time they report is not this thread's backlog.
+const probeThread = createThreadRunner();
+const runner = probeThread.run;
 const prefix = config.REDIS_PREFIX;
 // A dead worker's job is noticed within about 30 s and run again by another worker.
 const stallOptions = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 };
@@ -32,16 +38,16 @@ const maintenanceQueue = new Queue<MaintenanceJob>(MAINTENANCE_QUEUE, { connecti
 
 const checksWorker = new Worker<CheckJob>(
   CHECKS_QUEUE,
-  createChecksProcessor({ db, limiters: createLimiters(limitsRedis), rules, parallelism: config.PROBE_PARALLELISM, signal: shutdownSignal.signal, log }),
+  createChecksProcessor({ db, limiters: createLimiters(limitsRedis), rules, resolver, runner, parallelism: config.PROBE_PARALLELISM, signal: shutdownSignal.signal, log }),
   { connection, prefix, concurrency: config.WORKER_CONCURRENCY, ...stallOptions },
 );
-const monitorsWorker = new Worker<MonitorJob>(MONITORS_QUEUE, createMonitorProcessor({ db, rules, queues }), {
+const monitorsWorker = new Worker<MonitorJob>(MONITORS_QUEUE, createMonitorProcessor({ db, rules, resolver, runner, queues }), {
   connection,
   prefix,
   concurrency: config.WORKER_CONCURRENCY,
   ...stallOptions,
 });
-const alertsWorker = new Worker<AlertJob>(ALERTS_QUEUE, createAlertProcessor({ db, rules }), { connection, prefix, concurrency: 4, ...stallOptions });
+const alertsWorker = new Worker<AlertJob>(ALERTS_QUEUE, createAlertProcessor({ db, rules, resolver }), { connection, prefix, concurrency: 4, ...stallOptions });
 const maintenanceWorker = new Worker<MaintenanceJob>(
   MAINTENANCE_QUEUE,
   createMaintenanceProcessor({ db, queues, retentionDays: config.RESULT_RETENTION_DAYS }),
@@ -89,7 +95,7 @@ async function shutdown(signal: string): Promise<void> {
   }, SHUTDOWN_GRACE_MS).unref();
   shutdownSignal.abort();
   await Promise.all(workers.map((worker) => worker.close()));
-  await Promise.allSettled([db.$disconnect(), connection.quit(), limitsRedis.quit()]);
+  await Promise.allSettled([db.$disconnect(), connection.quit(), limitsRedis.quit(), probeThread.close()]);
   log.info("worker stopped");
   process.exit(0);
 }

@@ -3,21 +3,12 @@
 // a progress bar while it runs, and changes announced to screen readers.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import type { CheckView, ResultState } from "@/lib/checks/get-check";
-import { verdictText } from "@/lib/checks/verdicts";
-import { verdictAdvice } from "@/lib/ports/advice";
+import type { CheckResultView, CheckView } from "@/lib/checks/check-view";
+import { stateText } from "@/lib/probes/verdict-states";
+import { ResultRow } from "./result-row";
 
 const POLL_MS = 700;
 const SLOW_POLL_MS = 3000;
-
-const STYLE: Record<ResultState, { icon: string; classes: string }> = {
-  pending: { icon: "…", classes: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300" },
-  open: { icon: "✔", classes: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300" },
-  closed: { icon: "✖", classes: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
-  filtered: { icon: "⛨", classes: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300" },
-  unreachable: { icon: "⚠", classes: "bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-300" },
-  error: { icon: "!", classes: "bg-purple-100 text-purple-900 dark:bg-purple-950 dark:text-purple-300" },
-};
 
 function finished(check: CheckView): boolean {
   return check.status === "done" || check.status === "failed";
@@ -63,17 +54,50 @@ export function CheckResults({ initial }: { initial: CheckView }) {
   const total = check.results.length;
   const doneCount = check.results.filter((result) => result.state !== "pending").length;
   const percent = total === 0 ? 100 : Math.round((doneCount / total) * 100);
+  const byPort = new Map<number, CheckResultView[]>();
+  for (const result of check.results) byPort.set(result.port, [...(byPort.get(result.port) ?? []), result]);
+  const dualStack = (check.addresses?.length ?? 0) > 1;
+  const protocol = check.protocol.toUpperCase();
 
   return (
     <section aria-labelledby="results-heading" className="mt-8" data-testid="check-results" data-status={check.status}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="results-heading" className="text-xl font-semibold">
-          Results for <span className="font-mono">{check.host}</span>
+          {protocol} results for <span className="font-mono break-all">{check.host}</span>
         </h2>
         <Link href={`/checks/${check.id}`} className="text-sm text-blue-700 underline underline-offset-2 dark:text-blue-400">
           Permalink to this check
         </Link>
       </div>
+      {check.addresses && (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="addresses">
+          Probed over {protocol} at{" "}
+          {check.addresses.map((address, index) => (
+            <span key={address.address}>
+              {index > 0 && " and "}
+              <span className="font-mono">{address.address}</span> (IPv{address.family})
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      {check.protocol === "udp" && (
+        <p className="mt-2 rounded-md bg-sky-50 p-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-200">
+          UDP has no handshake: a port is <strong>open</strong> only when something replies and <strong>closed</strong> only when the host says so (ICMP port unreachable). Silence is <strong>open or filtered</strong>: it proves nothing either way.
+        </p>
+      )}
+      {check.ownership && finished(check) && (
+        <p
+          role="status"
+          data-testid="ownership"
+          data-verified={check.ownership.verified}
+          className={`mt-3 rounded-md p-3 text-sm ${check.ownership.verified ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
+        >
+          {check.ownership.verified
+            ? "Verified: the port answered with your token, so it reaches the machine where you started the listener."
+            : "Not verified: no port answered with your token. The listener was not running, or the port leads to another device (an old forwarding rule on the router, say)."}
+        </p>
+      )}
 
       {!finished(check) && (
         <div className="mt-3">
@@ -88,13 +112,13 @@ export function CheckResults({ initial }: { initial: CheckView }) {
             <div className="h-full bg-blue-600 transition-all dark:bg-blue-400" style={{ width: `${Math.max(percent, 4)}%` }} />
           </div>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {check.status === "queued" ? "Waiting for a worker…" : `Checked ${doneCount} of ${total} ports…`}
+            {check.status === "queued" ? "Waiting for a worker…" : `Checked ${doneCount} of ${total}…`}
           </p>
         </div>
       )}
 
       <p aria-live="polite" className="sr-only">
-        {finished(check) ? `Check ${check.status === "done" ? "finished" : "failed"}. ${summary(check)}` : `${doneCount} of ${total} ports checked.`}
+        {finished(check) ? `Check ${check.status === "done" ? "finished" : "failed"}. ${summary(check)}` : `${doneCount} of ${total} checked.`}
       </p>
 
       {pollError && <p className="mt-2 text-sm text-amber-700 dark:text-amber-400">{pollError}</p>}
@@ -108,40 +132,9 @@ export function CheckResults({ initial }: { initial: CheckView }) {
 
       {check.status !== "failed" && (
         <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-          {check.results.map((result) => {
-            const text = verdictText(result.state);
-            const style = STYLE[result.state];
-            return (
-              <li key={result.port} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start" data-testid={`result-${result.port}`} data-state={result.state}>
-                <div className="flex min-w-40 items-center gap-3">
-                  <Link href={`/ports/${result.port}`} className="font-mono text-lg font-semibold underline decoration-slate-300 underline-offset-4 hover:decoration-blue-600 dark:decoration-slate-600" title={`About port ${result.port}`}>
-                    {result.port}
-                  </Link>
-                  <span className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-sm font-medium ${style.classes}`}>
-                    <span aria-hidden="true">{style.icon}</span>
-                    {text.label}
-                  </span>
-                </div>
-                <div className="flex-1 text-sm">
-                  <p className="text-slate-700 dark:text-slate-300">
-                    {result.service ? (
-                      <>
-                        <span className="font-medium">{result.service.name}</span>
-                        {result.service.description && result.service.description !== result.service.name && <> · {result.service.description}</>}
-                      </>
-                    ) : (
-                      <span className="text-slate-500 dark:text-slate-400">No IANA-registered service</span>
-                    )}
-                    {result.latencyMs !== null && <span className="text-slate-500 dark:text-slate-400"> · {formatLatency(result.latencyMs)}</span>}
-                    {result.errorCode && <span className="text-slate-500 dark:text-slate-400"> · {result.errorCode}</span>}
-                  </p>
-                  {result.state !== "pending" && (
-                    <p className="mt-1 text-slate-600 dark:text-slate-400">{verdictAdvice(result.state, result.port)}</p>
-                  )}
-                </div>
-              </li>
-            );
-          })}
+          {[...byPort.entries()].map(([port, results]) => (
+            <ResultRow key={port} port={port} results={results} dualStack={dualStack} />
+          ))}
         </ul>
       )}
     </section>
@@ -149,9 +142,5 @@ export function CheckResults({ initial }: { initial: CheckView }) {
 }
 
 function summary(check: CheckView): string {
-  return check.results.map((result) => `Port ${result.port}: ${verdictText(result.state).label}.`).join(" ");
-}
-
-function formatLatency(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+  return check.results.map((result) => `Port ${result.port}${result.family ? ` over IPv${result.family}` : ""}: ${stateText(result.state).label}.`).join(" ");
 }

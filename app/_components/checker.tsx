@@ -2,9 +2,12 @@
 // The instant checker: host (prefilled with the visitor's IP), ports with lists and ranges,
 // quick picks, inline errors in plain words, and live results below.
 import { useId, useState } from "react";
-import type { CheckView } from "@/lib/checks/get-check";
+import type { CheckView } from "@/lib/checks/check-view";
 import { parsePorts, splitPortsText } from "@/lib/checks/ports";
 import { CheckResults } from "./check-results";
+import { OwnershipPanel } from "./ownership-panel";
+
+type Protocol = "tcp" | "udp";
 
 const QUICK_PICKS: { port: number; label: string }[] = [
   { port: 21, label: "FTP" },
@@ -25,8 +28,22 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string | null; maxPorts: number; initialPorts: string }) {
-  const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId() };
+export function Checker({
+  clientIp,
+  maxPorts,
+  initialPorts,
+  initialProtocol = "tcp",
+}: {
+  clientIp: string | null;
+  maxPorts: number;
+  initialPorts: string;
+  initialProtocol?: Protocol;
+}) {
+  const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId(), family: useId(), tls: useId() };
+  const [protocol, setProtocol] = useState<Protocol>(initialProtocol);
+  const [family, setFamily] = useState<"both" | "4" | "6">("both");
+  const [tls, setTls] = useState<"auto" | "on" | "off">("auto");
+  const [verifyToken, setVerifyToken] = useState<string | null>(null);
   const [useMyIp, setUseMyIp] = useState(clientIp !== null);
   const [host, setHost] = useState("");
   const [portsText, setPortsText] = useState(initialPorts);
@@ -68,22 +85,23 @@ export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string
       const response = await fetch("/api/v1/checks", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ host: target, ports: parsed.ports }),
+        body: JSON.stringify({
+          host: target,
+          ports: parsed.ports,
+          protocol,
+          ...(family !== "both" ? { family } : {}),
+          ...(protocol === "tcp" && tls !== "auto" ? { tls: tls === "on" } : {}),
+          ...(verifyToken ? { verifyToken } : {}),
+        }),
       });
       const body = (await response.json().catch(() => ({}))) as Problem & { id?: string };
       if (!response.ok) {
         showProblem(response.status, body);
         return;
       }
-      const created = body as unknown as CheckView;
-      setCheck({
-        ...created,
-        status: "queued",
-        startedAt: null,
-        finishedAt: null,
-        error: null,
-        results: parsed.ports.map((port) => ({ port, state: "pending", address: null, latencyMs: null, errorCode: null, checkedAt: null, service: null })),
-      });
+      // The token is single use: the check that carried it has claimed it.
+      if (verifyToken) setVerifyToken(null);
+      setCheck(body as unknown as CheckView);
     } catch {
       setFormError("Portcheck could not be reached. Check your connection and try again.");
     } finally {
@@ -96,6 +114,7 @@ export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string
     const fieldErrors = problem.errors ?? [];
     const hostMessages = fieldErrors.filter((error) => error.path === "host").map((error) => error.message);
     const portMessages = fieldErrors.filter((error) => error.path.startsWith("ports")).map((error) => error.message);
+    if (problem.code === "invalid_token") setVerifyToken(null);
     if (hostMessages.length) setHostError(hostMessages.join(" "));
     if (portMessages.length) setPortsError(portMessages.join(" "));
     if (status === 429) setFormError(detail);
@@ -153,6 +172,23 @@ export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string
           )}
         </div>
 
+        <fieldset>
+          <legend className="font-medium">Protocol</legend>
+          <div className="mt-1 inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700" role="radiogroup">
+            {(["tcp", "udp"] as const).map((value) => (
+              <label key={value} className="cursor-pointer rounded px-4 py-1.5 text-sm font-medium has-checked:bg-blue-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-blue-600 dark:has-checked:bg-blue-500">
+                <input type="radio" name="protocol" value={value} checked={protocol === value} onChange={() => setProtocol(value)} className="sr-only" />
+                {value.toUpperCase()}
+              </label>
+            ))}
+          </div>
+          {protocol === "udp" && (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              UDP is checked with a request the service understands (DNS, NTP, STUN, QUIC, Minecraft Bedrock, Source games) or an empty datagram. Only a reply proves a UDP port open.
+            </p>
+          )}
+        </fieldset>
+
         <div>
           <label htmlFor={ids.ports} className="block font-medium">
             Ports
@@ -198,6 +234,34 @@ export function Checker({ clientIp, maxPorts, initialPorts }: { clientIp: string
             </div>
           </fieldset>
         </div>
+
+        <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+          <summary className="cursor-pointer font-medium">More options: IPv4 or IPv6, TLS</summary>
+          <div className="mt-3 grid gap-4 sm:grid-cols-2">
+            <div>
+              <label htmlFor={ids.family} className="block font-medium">
+                Address family
+              </label>
+              <select id={ids.family} value={family} onChange={(event) => setFamily(event.target.value as typeof family)} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+                <option value="both">IPv4 and IPv6, side by side</option>
+                <option value="4">IPv4 only</option>
+                <option value="6">IPv6 only</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor={ids.tls} className="block font-medium">
+                TLS (TCP)
+              </label>
+              <select id={ids.tls} value={tls} disabled={protocol === "udp"} onChange={(event) => setTls(event.target.value as typeof tls)} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900">
+                <option value="auto">Automatic: TLS on 443, 465, 993…; STARTTLS on 25, 587, 143…</option>
+                <option value="on">Always try TLS</option>
+                <option value="off">Never</option>
+              </select>
+            </div>
+          </div>
+        </details>
+
+        <OwnershipPanel firstPort={Number(splitPortsText(portsText)[0]) || 8080} token={verifyToken} onToken={setVerifyToken} />
 
         {formError && (
           <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">

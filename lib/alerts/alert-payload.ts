@@ -1,17 +1,26 @@
 // The documented body of every alert (webhook JSON) and its e-mail rendering.
 import { env } from "../env";
 
-export type AlertEventName = "monitor.down" | "monitor.up" | "monitor.reminder" | "test";
+export type AlertEventName = "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.reminder" | "monitor.certificate" | "test";
 
 export interface AlertPayload {
   id: string;
   event: AlertEventName;
   occurredAt: string;
   monitor: { id: string; name: string; host: string; port: number; expect: "open" | "closed"; state: string; url: string };
-  incident: { id: string; state: "up" | "down"; startedAt: string; endedAt: string | null; cause: string | null } | null;
+  incident: { id: string; state: "up" | "degraded" | "down"; startedAt: string; endedAt: string | null; cause: string | null } | null;
+  /** monitor.certificate: the certificate that is about to expire. */
+  certificate?: { subject: string | null; issuer: string | null; validTo: string | null; daysLeft: number | null; fingerprint: string | null };
 }
 
-export const EVENT_NAMES = { down: "monitor.down", up: "monitor.up", reminder: "monitor.reminder", test: "test" } as const;
+export const EVENT_NAMES = {
+  down: "monitor.down",
+  up: "monitor.up",
+  degraded: "monitor.degraded",
+  reminder: "monitor.reminder",
+  certificate: "monitor.certificate",
+  test: "test",
+} as const;
 
 export function monitorUrl(monitorId: string): string {
   return `${env().APP_URL}/monitors/${monitorId}`;
@@ -38,6 +47,19 @@ export function alertEmail(payload: AlertPayload): { subject: string; text: stri
         subject: `UP: ${monitor.name} (${target})`,
         text: `${monitor.name} is up again since ${incident?.startedAt}.\n${target} ${expectation}, and it is as expected.\n\n${monitor.url}`,
       };
+    case "monitor.degraded":
+      return {
+        subject: `SLOW: ${monitor.name} (${target})`,
+        text: `${monitor.name} answers, but slowly, since ${incident?.startedAt}${cause}.\n\n${monitor.url}`,
+      };
+    case "monitor.certificate": {
+      const certificate = payload.certificate;
+      const days = certificate?.daysLeft ?? 0;
+      return {
+        subject: `Certificate ${days < 0 ? "EXPIRED" : `expires in ${days} days`}: ${monitor.name} (${target})`,
+        text: `The TLS certificate of ${target} (${certificate?.subject ?? "unknown subject"}, issued by ${certificate?.issuer ?? "an unknown issuer"}) ${days < 0 ? "expired" : "expires"} on ${certificate?.validTo}.\nRenew it before clients start refusing the connection.\n\n${monitor.url}`,
+      };
+    }
     case "test":
       return { subject: `Test alert: ${monitor.name}`, text: `This is a test alert from Portcheck for ${monitor.name} (${target}).\n\n${monitor.url}` };
   }

@@ -3,7 +3,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import { type AlertPayload, EVENT_NAMES, monitorUrl } from "./alert-payload";
 
-type Tx = Prisma.TransactionClient;
+export type Tx = Prisma.TransactionClient;
 
 export interface AlertTarget {
   id: string;
@@ -23,6 +23,7 @@ export async function createDeliveries(
   event: keyof typeof EVENT_NAMES,
   incident: AlertPayload["incident"],
   key: string,
+  extra: Pick<AlertPayload, "certificate"> = {},
 ): Promise<string[]> {
   const channels: { channel: "email" | "webhook"; target: string }[] = [];
   // Only to a confirmed address: alerts must not become a way to mail strangers.
@@ -37,6 +38,7 @@ export async function createDeliveries(
       occurredAt: new Date().toISOString(),
       monitor: { id: monitor.id, name: monitor.name, host: monitor.host, port: monitor.port, expect: monitor.expect, state: monitor.state, url: monitorUrl(monitor.id) },
       incident,
+      ...extra,
     };
     await tx.alertDelivery.create({ data: { id, monitorId: monitor.id, incidentId: incident?.id ?? null, channel, event, target, payload: payload as object } });
     ids.push(id);

@@ -1,31 +1,27 @@
-// Create an instant check: validate, refuse forbidden literal targets, apply the abuse limits,
-// store the check with one pending result per port, enqueue one job.
+// Create an instant check: validate, refuse forbidden literal targets, apply the abuse limits, claim the
+// ownership token, store the check (one INSERT: results are rows once they have a verdict), enqueue one job.
 import { env } from "../env";
 import { newId } from "../ids";
 import { ApiError, rateLimited } from "../http/problem";
 import type { ClientIp } from "../http/client-ip";
 import { clientKey } from "../http/client-ip";
 import { consume, peek } from "../limits/rate-limits";
+import { claimToken } from "../ownership/tokens";
 import { enqueueCheck } from "../queue/checks-queue";
 import { readyRedis } from "../redis";
 import { normaliseHostOrThrow } from "../targets/check-literal";
 import type { WebContext } from "../web-context";
+import { storedFamily, storedTls } from "./check-options";
+import { type CheckView } from "./check-view";
+import { checkView, CHECK_SELECT } from "./get-check";
 import { parsePorts } from "./ports";
 import type { CreateCheckBody } from "./schemas";
-
-export interface CreatedCheck {
-  id: string;
-  host: string;
-  ports: number[];
-  timeoutMs: number;
-  createdAt: Date;
-}
 
 export async function createCheck(
   body: CreateCheckBody,
   caller: { client: ClientIp | null; maxPorts?: number },
   context: WebContext,
-): Promise<CreatedCheck> {
+): Promise<CheckView> {
   const config = env();
   const maxPorts = caller.maxPorts ?? config.MAX_PORTS_PER_CHECK;
   const ports = parsePorts(body.ports, maxPorts);
@@ -37,32 +33,45 @@ export async function createCheck(
       ports.issues.map((issue) => ({ path: issue.index >= 0 ? `ports/${issue.index}` : "ports", message: issue.message })),
     );
   }
-
   // Without the caller's address there is no rate limit to apply, so there is no check either.
   const client = caller.client;
   if (!client) throw new ApiError(400, "invalid_request", "Portcheck could not determine your IP address. Please try again.");
   const host = normaliseHostOrThrow(body.host.toLowerCase() === "me" ? client.ip : body.host);
-
+  const family = body.family ?? "both";
+  if (host.literal && family !== "both" && host.value.includes(":") !== (family === "6")) {
+    const message = `${host.value} is an IPv${host.value.includes(":") ? 6 : 4} address, so family cannot be "${family}".`;
+    throw new ApiError(400, "invalid_request", message, [{ path: "family", message }]);
+  }
+  const probes = ports.ports.length * (family === "both" && !host.literal ? 2 : 1);
   await readyRedis(context.redis);
   const limited = await consume(context.limiters.client, clientKey(client));
   if (!limited.allowed) throw rateLimited(`You can start ${config.RATE_LIMIT_CHECKS_PER_MINUTE} checks a minute. Try again in ${limited.retryAfterSeconds} s.`, limited.retryAfterSeconds);
   if (host.literal) {
-    const outcome = await peek(context.limiters.target, host.value, ports.ports.length);
+    const outcome = await peek(context.limiters.target, host.value, probes);
     if (!outcome.allowed) throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
+  }
+  if (body.verifyToken) {
+    const claim = await claimToken(context.redis, body.verifyToken, clientKey(client));
+    if (claim !== "claimed") {
+      const message = "This ownership token has expired, was already used, or was issued to someone else. Get a new one and start the listener again.";
+      throw new ApiError(422, "invalid_token", message, [{ path: "verifyToken", message }]);
+    }
   }
 
   const id = newId();
-  const timeoutMs = body.timeoutMs ?? config.PROBE_TIMEOUT_MS;
   const check = await context.db.check.create({
     data: {
       id,
       host: host.value,
       ports: ports.ports,
-      timeoutMs,
+      timeoutMs: body.timeoutMs ?? config.PROBE_TIMEOUT_MS,
       clientKey: clientKey(client),
-      results: { createMany: { data: ports.ports.map((port) => ({ port })) } },
+      protocol: body.protocol ?? "tcp",
+      family: storedFamily(family),
+      tls: storedTls(body.tls ?? "auto"),
+      verifyToken: body.verifyToken ?? null,
     },
-    select: { id: true, host: true, ports: true, timeoutMs: true, createdAt: true },
+    select: CHECK_SELECT,
   });
   try {
     await enqueueCheck(context.checksQueue, id);
@@ -71,5 +80,5 @@ export async function createCheck(
     await context.db.check.delete({ where: { id } }).catch(() => {});
     throw error;
   }
-  return check;
+  return checkView(check);
 }

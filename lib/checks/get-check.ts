@@ -1,84 +1,98 @@
-// Read a check with its results, in the public API's shape (GET /api/v1/checks/{id} and the permalink page).
+// Read a check with its results in the public API's shape (GET /api/v1/checks/{id}, the permalink page).
+// A port without a stored verdict is pending, once per address family being probed.
 import { env } from "../env";
-import { ianaService, type ServiceInfo } from "../ports/services";
+import { ianaService } from "../ports/services";
 import type { Db } from "../db";
+import { apiState, familyChoice, tlsChoice } from "./check-options";
+import type { CheckResultView, CheckView } from "./check-view";
 import { checkIdSchema } from "./schemas";
 
-export type CheckStatus = "queued" | "running" | "done" | "failed";
-export type ResultState = "pending" | "open" | "closed" | "filtered" | "unreachable" | "error";
-
-export interface CheckResultView {
-  port: number;
-  state: ResultState;
-  address: string | null;
-  latencyMs: number | null;
-  errorCode: string | null;
-  checkedAt: string | null;
-  service: ServiceInfo | null;
-}
-
-export interface CheckView {
-  id: string;
-  status: CheckStatus;
-  host: string;
-  ports: number[];
-  timeoutMs: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: { code: string; message: string } | null;
-  results: CheckResultView[];
-  links: { self: string; html: string };
-}
+export type { CheckResultView, CheckStatus, CheckView } from "./check-view";
 
 export function checkLinks(id: string): CheckView["links"] {
   const base = env().APP_URL;
   return { self: `${base}/api/v1/checks/${id}`, html: `${base}/checks/${id}` };
 }
 
+export const CHECK_SELECT = {
+  id: true,
+  status: true,
+  host: true,
+  ports: true,
+  timeoutMs: true,
+  protocol: true,
+  family: true,
+  tls: true,
+  addresses: true,
+  verifyToken: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  errorCode: true,
+  errorMessage: true,
+  results: {
+    select: { port: true, family: true, address: true, state: true, reason: true, latencyMs: true, errorCode: true, checkedAt: true, tls: true, banner: true, verified: true },
+  },
+} as const;
+
+type CheckRow = NonNullable<Awaited<ReturnType<typeof findCheck>>>;
+
+function findCheck(db: Db, id: string) {
+  return db.check.findUnique({ where: { id }, select: CHECK_SELECT });
+}
+
 /** The check, or null when the id is malformed or unknown. */
 export async function getCheck(db: Db, id: string): Promise<CheckView | null> {
   if (!checkIdSchema.safeParse(id).success) return null;
-  const check = await db.check.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      status: true,
-      host: true,
-      ports: true,
-      timeoutMs: true,
-      createdAt: true,
-      startedAt: true,
-      finishedAt: true,
-      errorCode: true,
-      errorMessage: true,
-      results: {
-        where: { probe: "tcp" },
-        orderBy: { port: "asc" },
-        select: { port: true, state: true, address: true, latencyMs: true, errorCode: true, checkedAt: true },
-      },
-    },
-  });
-  if (!check) return null;
+  const check = await findCheck(db, id);
+  return check ? checkView(check) : null;
+}
+
+export function checkView(check: Omit<CheckRow, "verifyToken"> & { verifyToken?: string | null }): CheckView {
+  const addresses = Array.isArray(check.addresses) ? (check.addresses as CheckView["addresses"] & object) : null;
+  const stored = new Map(check.results.map((result) => [`${result.port}:${result.family}`, result]));
+  const families: (4 | 6 | null)[] = addresses?.length ? addresses.map((address) => address.family) : [null];
+  const withOwnership = check.results.some((result) => result.verified !== null) || !!check.verifyToken;
+  const results: CheckResultView[] = [];
+  for (const port of [...check.ports].sort((a, b) => a - b)) {
+    for (const family of families) {
+      const row = family === null ? undefined : stored.get(`${port}:${family}`);
+      const base = { port, protocol: check.protocol, family, service: ianaService(port, check.protocol) };
+      if (!row) {
+        const address = addresses?.find((item) => item.family === family)?.address ?? null;
+        results.push({ ...base, address, state: "pending", reason: null, latencyMs: null, errorCode: null, checkedAt: null, tls: null, banner: null, ownership: withOwnership ? { verified: false } : null });
+        continue;
+      }
+      results.push({
+        ...base,
+        address: row.address,
+        state: apiState(row.state),
+        reason: row.reason as CheckResultView["reason"],
+        latencyMs: row.latencyMs,
+        errorCode: row.errorCode,
+        checkedAt: row.checkedAt.toISOString(),
+        tls: (row.tls as CheckResultView["tls"]) ?? null,
+        banner: (row.banner as CheckResultView["banner"]) ?? null,
+        ownership: row.verified === null ? null : { verified: row.verified },
+      });
+    }
+  }
   return {
     id: check.id,
     status: check.status,
     host: check.host,
+    protocol: check.protocol,
+    family: familyChoice(check.family),
+    tls: tlsChoice(check.tls),
     ports: check.ports,
     timeoutMs: check.timeoutMs,
+    addresses,
     createdAt: check.createdAt.toISOString(),
     startedAt: check.startedAt?.toISOString() ?? null,
     finishedAt: check.finishedAt?.toISOString() ?? null,
     error: check.errorCode ? { code: check.errorCode, message: check.errorMessage ?? "" } : null,
-    results: check.results.map((result) => ({
-      port: result.port,
-      state: result.state,
-      address: result.address,
-      latencyMs: result.latencyMs,
-      errorCode: result.errorCode,
-      checkedAt: result.checkedAt?.toISOString() ?? null,
-      service: ianaService(result.port),
-    })),
+    ownership: withOwnership ? { verified: results.some((result) => result.ownership?.verified) } : null,
+    results,
     links: checkLinks(check.id),
   };
 }

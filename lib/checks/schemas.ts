@@ -3,6 +3,8 @@ import { z } from "zod";
 import { MAX_HOST_LENGTH } from "../targets/parse-host";
 
 export const MIN_TIMEOUT_MS = 100;
+/** Ownership tokens: "pc-" and 24 base32 letters and digits. */
+export const VERIFY_TOKEN_PATTERN = /^pc-[a-z2-7]{24}$/;
 export const MAX_TIMEOUT_MS = 10_000;
 
 /** Body of POST /api/v1/checks. Port expansion and the per-caller port limit are checked afterwards. */
@@ -25,6 +27,13 @@ export const createCheckBody = z
       .int("timeoutMs is a whole number of milliseconds")
       .min(MIN_TIMEOUT_MS, `timeoutMs is at least ${MIN_TIMEOUT_MS}`)
       .max(MAX_TIMEOUT_MS, `timeoutMs is at most ${MAX_TIMEOUT_MS}`)
+      .optional(),
+    protocol: z.enum(["tcp", "udp"], { error: "protocol is \"tcp\" or \"udp\"" }).optional(),
+    family: z.enum(["4", "6", "both"], { error: "family is \"4\", \"6\" or \"both\"" }).optional(),
+    tls: z.union([z.literal("auto"), z.boolean()], { error: "tls is \"auto\", true or false" }).optional(),
+    verifyToken: z
+      .string({ error: "verifyToken is the token from POST /api/v1/verify-tokens" })
+      .regex(VERIFY_TOKEN_PATTERN, "verifyToken is the token from POST /api/v1/verify-tokens (pc- and 24 letters and digits)")
       .optional(),
   })
   .strict();

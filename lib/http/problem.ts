@@ -7,6 +7,7 @@ export type ProblemCode =
   | "forbidden"
   | "quota_exceeded"
   | "target_forbidden"
+  | "invalid_token"
   | "rate_limited"
   | "not_found"
   | "payload_too_large"
@@ -20,6 +21,7 @@ const TITLES: Record<ProblemCode, string> = {
   forbidden: "Forbidden",
   quota_exceeded: "Quota exceeded",
   target_forbidden: "Target not allowed",
+  invalid_token: "Ownership token not valid",
   rate_limited: "Too many requests",
   not_found: "Not found",
   payload_too_large: "Request body too large",

@@ -8,7 +8,11 @@ export interface Limiters {
   client: RateLimiterRedis;
   /** One point per port probed, keyed by target address, across all callers. */
   target: RateLimiterRedis;
+  /** Ownership tokens issued per client per minute. */
+  tokens: RateLimiterRedis;
 }
+
+export const TOKENS_PER_MINUTE = 10;
 
 export function createLimiters(redis: Redis): Limiters {
   const { REDIS_PREFIX, RATE_LIMIT_CHECKS_PER_MINUTE, RATE_LIMIT_TARGET_PER_MINUTE } = env();
@@ -25,6 +29,7 @@ export function createLimiters(redis: Redis): Limiters {
       points: RATE_LIMIT_TARGET_PER_MINUTE,
       duration: 60,
     }),
+    tokens: new RateLimiterRedis({ storeClient: redis, keyPrefix: `${REDIS_PREFIX}:rl:tokens`, points: TOKENS_PER_MINUTE, duration: 60 }),
   };
 }
 

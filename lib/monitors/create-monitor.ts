@@ -6,6 +6,7 @@ import { ApiError } from "../http/problem";
 import { newId } from "../ids";
 import { type MonitorQueues, scheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
+import { monitorData } from "./monitor-data";
 import type { CreateMonitorInput } from "./schemas";
 import { MONITOR_SELECT, type MonitorView, monitorView } from "./views";
 
@@ -26,7 +27,7 @@ export async function createMonitor(
       throw new ApiError(403, "quota_exceeded", `An account can have at most ${quota} monitors. Delete one to add another.`);
     }
     return tx.monitor.create({
-      data: { ...input, id, userId, host: host.value, webhookSecret, state: input.paused ? "paused" : "pending" },
+      data: { ...monitorData(input), id, userId, host: host.value, webhookSecret, state: input.paused ? "paused" : "pending" },
       select: MONITOR_SELECT,
     });
   });

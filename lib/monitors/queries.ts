@@ -1,6 +1,8 @@
 // Reads of the monitors feature. Ownership is always in the where: another account's monitor is not found.
 import type { Db } from "../db";
+import { apiState } from "../checks/check-options";
 import { ApiError } from "../http/problem";
+import type { VerdictState } from "../probes/verdict-states";
 import { type MonitorView, MONITOR_SELECT, monitorView, statePeriods } from "./views";
 
 export async function listMonitors(db: Db, userId: string): Promise<MonitorView[]> {
@@ -31,11 +33,17 @@ export interface ResultView {
   id: string;
   scheduledAt: string;
   checkedAt: string;
-  state: string;
-  observation: "up" | "down";
+  region: string;
+  protocol: "tcp" | "udp";
+  state: VerdictState;
+  reason: string | null;
+  observation: "up" | "degraded" | "down";
+  family: number | null;
   address: string | null;
   latencyMs: number | null;
   errorCode: string | null;
+  /** The verdict of each address family, the TLS and banner facts, and the cause in words. */
+  detail: unknown;
 }
 
 /** Newest first; `cursor` is the id of the last result of the previous page. */
@@ -44,11 +52,18 @@ export async function listResults(db: Db, monitorId: string, options: { cursor?:
     where: { monitorId, ...(options.cursor ? { id: { lt: BigInt(options.cursor) } } : {}), ...(options.since ? { checkedAt: { gte: options.since } } : {}) },
     orderBy: { id: "desc" },
     take: options.limit + 1,
-    select: { id: true, scheduledAt: true, checkedAt: true, state: true, observation: true, address: true, latencyMs: true, errorCode: true },
+    select: { id: true, scheduledAt: true, checkedAt: true, region: true, probe: true, state: true, reason: true, observation: true, family: true, address: true, latencyMs: true, errorCode: true, detail: true },
   });
   const page = rows.slice(0, options.limit);
   return {
-    results: page.map((row) => ({ ...row, id: row.id.toString(), scheduledAt: row.scheduledAt.toISOString(), checkedAt: row.checkedAt.toISOString() })),
+    results: page.map(({ probe, ...row }) => ({
+      ...row,
+      protocol: probe,
+      state: apiState(row.state),
+      id: row.id.toString(),
+      scheduledAt: row.scheduledAt.toISOString(),
+      checkedAt: row.checkedAt.toISOString(),
+    })),
     nextCursor: rows.length > options.limit ? page.at(-1)!.id.toString() : null,
   };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { webhookUrlProblem } from "../alerts/deliver-webhook";
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "../checks/schemas";
 import { MAX_HOST_LENGTH } from "../targets/parse-host";
+import { MAX_PAYLOAD_BYTES, payloadProblem } from "./payload";
 
 export const MAX_INTERVAL_SECONDS = 24 * 3600;
 
@@ -21,7 +22,7 @@ export function monitorFields(minIntervalSeconds: number) {
       .int("timeoutMs is a whole number")
       .min(MIN_TIMEOUT_MS, `timeoutMs is at least ${MIN_TIMEOUT_MS}`)
       .max(MAX_TIMEOUT_MS, `timeoutMs is at most ${MAX_TIMEOUT_MS}`),
-    expect: z.enum(["open", "closed"], { error: "expect is \"open\" or \"closed\"" }),
+    expect: z.enum(["open", "closed"], { error: "expect is \"open\" or \"closed\" (a text the reply must contain goes in expectReply)" }),
     confirmations: z.number({ error: "confirmations is a number from 1 to 10" }).int().min(1, "confirmations is at least 1").max(10, "confirmations is at most 10"),
     paused: z.boolean({ error: "paused is true or false" }),
     emailAlerts: z.boolean({ error: "emailAlerts is true or false" }),
@@ -33,7 +34,38 @@ export function monitorFields(minIntervalSeconds: number) {
       .refine((value) => value === null || value === "" || webhookUrlProblem(value) === null, { message: "webhookUrl must be an http(s) URL without credentials" })
       .transform((value) => (value === "" ? null : value)),
     alertRepeatMinutes: z.number({ error: "alertRepeatMinutes is a number of minutes" }).int().min(0).max(7 * 24 * 60),
+    protocol: z.enum(["tcp", "udp"], { error: "protocol is \"tcp\" or \"udp\"" }),
+    family: z.enum(["4", "6", "both"], { error: "family is \"4\", \"6\" or \"both\"" }),
+    tls: z.union([z.literal("auto"), z.boolean()], { error: "tls is \"auto\", true or false" }),
+    degradedLatencyMs: z
+      .number({ error: "degradedLatencyMs is a number of milliseconds, or null" })
+      .int("degradedLatencyMs is a whole number")
+      .min(1, "degradedLatencyMs is at least 1")
+      .max(MAX_TIMEOUT_MS, `degradedLatencyMs is at most ${MAX_TIMEOUT_MS}`)
+      .nullable(),
+    send: z
+      .string({ error: "send is a text, or null" })
+      .max(4 * MAX_PAYLOAD_BYTES, `send is at most ${MAX_PAYLOAD_BYTES} bytes`)
+      .nullable()
+      .superRefine((value, ctx) => {
+        const problem = value === null ? null : payloadProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    expectReply: z
+      .string({ error: "expectReply is a text, or null" })
+      .min(1, "expectReply is empty: leave it out to expect nothing")
+      .max(MAX_PAYLOAD_BYTES, `expectReply is at most ${MAX_PAYLOAD_BYTES} characters`)
+      .nullable(),
+    certExpiryDays: z.number({ error: "certExpiryDays is a number of days, or null" }).int().min(1, "certExpiryDays is at least 1").max(365, "certExpiryDays is at most 365").nullable(),
   };
+}
+
+/** send and expectReply talk TCP; UDP monitors use the protocol payloads of their port. */
+function tcpOnlyFields(value: { protocol?: "tcp" | "udp"; send?: string | null; expectReply?: string | null }, ctx: z.RefinementCtx) {
+  if (value.protocol !== "udp") return;
+  for (const field of ["send", "expectReply"] as const) {
+    if (value[field]) ctx.addIssue({ code: "custom", path: [field], message: `${field} works with protocol "tcp" only` });
+  }
 }
 
 export function createMonitorBody(minIntervalSeconds: number) {
@@ -49,12 +81,20 @@ export function createMonitorBody(minIntervalSeconds: number) {
       emailAlerts: fields.emailAlerts.default(true),
       webhookUrl: fields.webhookUrl.optional().transform((value) => value ?? null),
       alertRepeatMinutes: fields.alertRepeatMinutes.default(0),
+      protocol: fields.protocol.default("tcp"),
+      family: fields.family.default("both"),
+      tls: fields.tls.default("auto"),
+      degradedLatencyMs: fields.degradedLatencyMs.default(null),
+      send: fields.send.default(null),
+      expectReply: fields.expectReply.default(null),
+      certExpiryDays: fields.certExpiryDays.default(null),
     })
-    .strict();
+    .strict()
+    .superRefine(tcpOnlyFields);
 }
 
 export function updateMonitorBody(minIntervalSeconds: number) {
-  return z.object(monitorFields(minIntervalSeconds)).partial().strict();
+  return z.object(monitorFields(minIntervalSeconds)).partial().strict().superRefine(tcpOnlyFields);
 }
 
 export type CreateMonitorInput = z.infer<ReturnType<typeof createMonitorBody>>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { observe, type Observation, type StreakState, transition } from "./state-machine";
+import type { Verdict } from "../probes/types";
+import { type FamilyVerdict, judgeRun, type Observation, type StreakState, transition } from "./state-machine";
 
 function run(start: StreakState, observations: Observation[], confirmations = 2) {
   const states: string[] = [];
@@ -44,19 +45,51 @@ describe("monitor state machine", () => {
   });
 });
 
-describe("observe", () => {
+function v(state: Verdict["state"], reason: Verdict["reason"], family: 4 | 6 = 4, extra: Partial<Verdict> = {}): FamilyVerdict {
+  return { family, address: family === 4 ? "192.0.2.1" : "2001:db8::1", verdict: { state, reason, latencyMs: state === "open" ? 20 : null, errorCode: null, ...extra } };
+}
+const open = { expect: "open" as const, degradedLatencyMs: null };
+const closed = { expect: "closed" as const, degradedLatencyMs: null };
+
+describe("judgeRun", () => {
   it("expects open: only an open verdict is up", () => {
-    expect(observe("open", "open")).toBe("up");
-    for (const verdict of ["closed", "filtered", "unreachable", "error"] as const) expect(observe("open", verdict)).toBe("down");
+    expect(judgeRun(open, [v("open", "syn-ack")], null).observation).toBe("up");
+    for (const [state, reason] of [["closed", "conn-refused"], ["filtered", "no-response"], ["filtered", "host-unreach"], ["open|filtered", "no-response"], ["error", "local-error"]] as const) {
+      expect(judgeRun(open, [v(state, reason)], null)).toMatchObject({ observation: "down", cause: `${state}: ${reason}` });
+    }
   });
 
-  it("expects closed: only an open verdict is down; refused and filtered are both fine", () => {
-    expect(observe("closed", "open")).toBe("down");
-    for (const verdict of ["closed", "filtered", "unreachable", "error"] as const) expect(observe("closed", verdict)).toBe("up");
+  it("expects closed: only an open verdict is down (EXPOSED); refused, filtered and silent are fine", () => {
+    expect(judgeRun(closed, [v("open", "syn-ack")], null).observation).toBe("down");
+    for (const [state, reason] of [["closed", "conn-refused"], ["filtered", "no-response"], ["filtered", "admin-prohibited"], ["open|filtered", "no-response"], ["error", "local-error"]] as const) {
+      expect(judgeRun(closed, [v(state, reason)], null).observation).toBe("up");
+    }
   });
 
-  it("a check that could not run is down whatever the expectation", () => {
-    expect(observe("closed", "error", "TARGET_FORBIDDEN")).toBe("down");
-    expect(observe("closed", "error", "DNS_FAILED")).toBe("down");
+  it("a run that could not probe is down whatever the expectation", () => {
+    expect(judgeRun(closed, [], "TARGET_FORBIDDEN")).toMatchObject({ observation: "down", cause: "TARGET_FORBIDDEN" });
+    expect(judgeRun(open, [], "DNS_FAILED")).toMatchObject({ observation: "down", cause: "DNS_FAILED" });
+  });
+
+  it("dual stack: open must hold on every family, closed on every family; a family without a route does not vote", () => {
+    expect(judgeRun(open, [v("open", "syn-ack", 4), v("filtered", "no-response", 6)], null)).toMatchObject({ observation: "down", cause: "filtered: no-response (IPv6)" });
+    expect(judgeRun(closed, [v("closed", "conn-refused", 4), v("open", "syn-ack", 6)], null)).toMatchObject({ observation: "down", cause: "open: syn-ack (IPv6)" });
+    expect(judgeRun(open, [v("open", "syn-ack", 4), v("error", "no-route", 6)], null).observation).toBe("up");
+    expect(judgeRun(open, [v("error", "no-route", 6)], null)).toMatchObject({ observation: "down", cause: "no-route" });
+  });
+
+  it("a slow answer is degraded, not down; a reply without the expected text is down", () => {
+    const slowOk = { expect: "open" as const, degradedLatencyMs: 100 };
+    expect(judgeRun(slowOk, [v("open", "syn-ack", 4, { latencyMs: 99 })], null).observation).toBe("up");
+    expect(judgeRun(slowOk, [v("open", "syn-ack", 4, { latencyMs: 250 })], null)).toMatchObject({ observation: "degraded", cause: "slow: 250 ms (over 100 ms)" });
+    expect(judgeRun(open, [v("open", "syn-ack", 4, { replyMatched: false })], null).observation).toBe("down");
+    expect(judgeRun(open, [v("open", "syn-ack", 4, { replyMatched: true })], null).observation).toBe("up");
+  });
+});
+
+describe("degraded in the state machine", () => {
+  it("needs its confirmations like any change, and recovers to up", () => {
+    const up: StreakState = { state: "up", streakState: "up", streakCount: 3 };
+    expect(run(up, ["degraded", "degraded", "up", "up"])).toMatchObject({ states: ["up", "degraded", "degraded", "up"], changes: [null, "degraded", null, "up"] });
   });
 });

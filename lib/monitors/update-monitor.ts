@@ -6,6 +6,7 @@ import { logger } from "../logger";
 import { type MonitorQueues, scheduleMonitor, unscheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
 import { getMonitor, NOT_FOUND_MESSAGE } from "./queries";
+import { monitorData } from "./monitor-data";
 import type { UpdateMonitorInput } from "./schemas";
 import type { MonitorView } from "./views";
 
@@ -18,9 +19,9 @@ export async function updateMonitor(
   id: string,
   input: UpdateMonitorInput,
 ): Promise<{ monitor: MonitorView; webhookSecret: string | null }> {
-  const current = await db.monitor.findFirst({ where: { id, userId }, select: { paused: true, webhookUrl: true, host: true, port: true, expect: true } });
+  const current = await db.monitor.findFirst({ where: { id, userId }, select: { paused: true, webhookUrl: true, host: true, port: true, expect: true, protocol: true, family: true } });
   if (!current) throw notFoundMonitor();
-  const data: Record<string, unknown> = { ...input };
+  const data: Record<string, unknown> = monitorData(input);
   if (input.host !== undefined) data.host = normaliseHostOrThrow(input.host).value;
   // A new webhook URL gets a new secret, shown once.
   let webhookSecret: string | null = null;
@@ -28,7 +29,7 @@ export async function updateMonitor(
     webhookSecret = input.webhookUrl ? newWebhookSecret() : null;
     data.webhookSecret = webhookSecret;
   }
-  const targetChanged = ["host", "port", "expect"].some((key) => input[key as keyof UpdateMonitorInput] !== undefined && data[key] !== current[key as keyof typeof current]);
+  const targetChanged = ["host", "port", "expect", "protocol", "family"].some((key) => input[key as keyof UpdateMonitorInput] !== undefined && data[key] !== current[key as keyof typeof current]);
   const pausedAfter = input.paused ?? current.paused;
   if (pausedAfter && !current.paused) Object.assign(data, { state: "paused", streakState: null, streakCount: 0, stateChangedAt: new Date() });
   else if (!pausedAfter && (current.paused || targetChanged)) Object.assign(data, { state: "pending", streakState: null, streakCount: 0, stateChangedAt: new Date() });

@@ -1,7 +1,7 @@
 // Uptime from state periods (incidents), not from raw results, so pruning old results changes nothing.
 
 export interface StatePeriod {
-  state: "up" | "down";
+  state: "up" | "degraded" | "down";
   startedAt: Date;
   endedAt: Date | null;
 }
@@ -16,7 +16,8 @@ export function uptimeRatio(periods: readonly StatePeriod[], windowMs: number, n
     const end = Math.min(period.endedAt?.getTime() ?? now.getTime(), now.getTime());
     if (end <= start) continue;
     known += end - start;
-    if (period.state === "up") up += end - start;
+    // Slow is still available.
+    if (period.state !== "down") up += end - start;
   }
   return known === 0 ? null : up / known;
 }

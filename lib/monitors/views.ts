@@ -1,5 +1,7 @@
 // Monitors in the public API's shape. Secrets (the webhook secret) never leave except once at creation.
+import { type FamilyChoice, familyChoice, type TlsChoice, tlsChoice } from "../checks/check-options";
 import { env } from "../env";
+import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import { type StatePeriod, type Uptime, uptimeFigures, UPTIME_WINDOWS } from "./uptime";
 
@@ -19,31 +21,24 @@ export const MONITOR_SELECT = {
   emailAlerts: true,
   webhookUrl: true,
   alertRepeatMinutes: true,
+  protocol: true,
+  family: true,
+  tls: true,
+  degradedLatencyMs: true,
+  sendText: true,
+  expectReply: true,
+  certExpiryDays: true,
   createdAt: true,
   updatedAt: true,
-} as const;
+} as const satisfies Prisma.MonitorSelect;
 
-export interface MonitorRow {
-  id: string;
-  name: string;
-  host: string;
-  port: number;
-  intervalSeconds: number;
-  timeoutMs: number;
-  expect: "open" | "closed";
-  confirmations: number;
-  paused: boolean;
-  state: "pending" | "up" | "down" | "paused";
-  stateChangedAt: Date | null;
-  lastCheckedAt: Date | null;
-  emailAlerts: boolean;
-  webhookUrl: string | null;
-  alertRepeatMinutes: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type MonitorRow = Prisma.MonitorGetPayload<{ select: typeof MONITOR_SELECT }>;
 
-export interface MonitorView extends Omit<MonitorRow, "stateChangedAt" | "lastCheckedAt" | "createdAt" | "updatedAt"> {
+export interface MonitorView
+  extends Omit<MonitorRow, "stateChangedAt" | "lastCheckedAt" | "createdAt" | "updatedAt" | "family" | "tls" | "sendText"> {
+  family: FamilyChoice;
+  tls: TlsChoice;
+  send: string | null;
   stateChangedAt: string | null;
   lastCheckedAt: string | null;
   createdAt: string;
@@ -66,8 +61,12 @@ export async function statePeriods(db: Db, monitorIds: string[]): Promise<Map<st
 
 export function monitorView(row: MonitorRow, periods: StatePeriod[] = []): MonitorView {
   const base = env().APP_URL;
+  const { sendText, family, tls, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    family: familyChoice(family),
+    tls: tlsChoice(tls),
+    send: sendText,
     stateChangedAt: row.stateChangedAt?.toISOString() ?? null,
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

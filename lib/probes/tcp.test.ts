@@ -82,6 +82,6 @@ describe("tcpProbe against real sockets on 127.0.0.2", () => {
     const pending = tcpProbe({ address: TEST_HOST, family: 4, port: blackhole.port }, { timeoutMs: 5000, signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     const verdict = await pending;
-    expect(verdict).toEqual({ state: "error", latencyMs: null, errorCode: "ABORTED" });
+    expect(verdict).toEqual({ state: "error", reason: "aborted", latencyMs: null, errorCode: "ABORTED" });
   });
 });

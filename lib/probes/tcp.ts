@@ -1,66 +1,74 @@
-// TCP connect probe: open (handshake completed), closed (RST), filtered (silence until the deadline),
-// unreachable (ICMP unreachable or prohibited), error (anything else, with its code).
+// TCP connect probe: open once the handshake completed (whatever happens after), closed on a refusal,
+// filtered on silence or an ICMP unreachable, each with the reason. After an open verdict it may talk
+// to the port (TLS, banner, ownership token, send/expect) within its own bound, then closes with FIN.
 import { Socket } from "node:net";
-import type { Probe, Verdict } from "./types";
-
-const UNREACHABLE = new Set(["EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ENETDOWN", "EACCES", "EPERM", "EADDRNOTAVAIL"]);
+import { converse, wantsConversation } from "./conversation";
+import { tcpErrorVerdict } from "./socket-errors";
+import type { Probe, ProbeOptions, ProbeTarget, Verdict } from "./types";
 
 /** After an open verdict, how long the polite close (FIN, drain, wait for the peer's FIN) may take. */
 export const CLOSE_GRACE_MS = 2000;
 
-export const tcpProbe: Probe = (target, { timeoutMs, signal }) =>
-  new Promise<Verdict>((resolve) => {
+export const tcpProbe: Probe = async (target, options) => {
+  const { verdict, socket } = await connect(target, options);
+  if (!socket) return verdict;
+  if (!wantsConversation(target, options)) {
+    closePolitely(socket);
+    return verdict;
+  }
+  const facts = await converse(socket, target, options);
+  return { ...verdict, ...facts };
+};
+
+/** The handshake alone: a verdict, and the connected socket when the port is open and still connected. */
+export function connect(target: ProbeTarget, { timeoutMs, signal }: ProbeOptions): Promise<{ verdict: Verdict; socket: Socket | null }> {
+  return new Promise((resolve) => {
     const socket = new Socket();
     const started = performance.now();
     let settled = false;
-
-    const finish = (verdict: Verdict) => {
+    const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
+    const finish = (verdict: Verdict, keep = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
       signal?.removeEventListener("abort", onAbort);
-      resolve(verdict);
+      socket.removeListener("error", onError);
+      if (!keep) socket.destroy();
+      resolve({ verdict, socket: keep ? socket : null });
     };
-    const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
-
     // A hard deadline from the start of connect(), not an idle timeout.
-    const deadline = setTimeout(() => {
-      socket.destroy();
-      finish({ state: "filtered", latencyMs: null, errorCode: null });
-    }, timeoutMs);
-    const onAbort = () => {
-      socket.destroy();
-      finish({ state: "error", latencyMs: null, errorCode: "ABORTED" });
+    const deadline = setTimeout(() => finish({ state: "filtered", reason: "no-response", latencyMs: null, errorCode: null }), timeoutMs);
+    const onAbort = () => finish({ state: "error", reason: "aborted", latencyMs: null, errorCode: "ABORTED" });
+    const onError = (error: NodeJS.ErrnoException) => {
+      const code = error.code ?? "UNKNOWN";
+      const mapped = tcpErrorVerdict(code);
+      // A refusal or an ICMP error is an answer with a round-trip time; a local failure is not.
+      const answered = mapped.state !== "error" && mapped.reason !== "timeout" && mapped.reason !== "perm-denied";
+      finish({ ...mapped, latencyMs: answered ? elapsed() : null, errorCode: mapped.state === "open" || mapped.state === "closed" ? null : code });
     };
     signal?.addEventListener("abort", onAbort, { once: true });
-
     socket.once("connect", () => {
       const latencyMs = elapsed();
-      finish({ state: "open", latencyMs, errorCode: null });
-      closePolitely(socket);
+      // Errors after the handshake belong to the conversation, not to the verdict.
+      socket.on("error", () => {});
+      finish({ state: "open", reason: "syn-ack", latencyMs, errorCode: null }, true);
     });
-    socket.once("error", (error: NodeJS.ErrnoException) => {
-      socket.destroy();
-      const code = error.code ?? "UNKNOWN";
-      if (code === "ECONNREFUSED") finish({ state: "closed", latencyMs: elapsed(), errorCode: null });
-      else if (code === "ETIMEDOUT") finish({ state: "filtered", latencyMs: null, errorCode: null });
-      else if (UNREACHABLE.has(code)) finish({ state: "unreachable", latencyMs: null, errorCode: code });
-      else finish({ state: "error", latencyMs: null, errorCode: code });
-    });
-
+    socket.once("error", onError);
     if (signal?.aborted) return onAbort();
     socket.connect({ host: target.address, port: target.port, family: target.family, noDelay: true });
   });
+}
 
 /**
  * Sends FIN and reads until the peer closes, so the kernel never answers with RST
  * (closing with unread data would reset, and servers such as MySQL block hosts that reset on them).
  */
-function closePolitely(socket: Socket): void {
+export function closePolitely(socket: Socket): void {
   const guard = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
   guard.unref();
   socket.on("error", () => socket.destroy());
   socket.once("close", () => clearTimeout(guard));
+  socket.removeAllListeners("data");
   socket.resume();
   socket.end();
 }

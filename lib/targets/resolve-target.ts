@@ -1,5 +1,5 @@
 // Resolve once, judge every address, connect only to a validated one: the defence against DNS rebinding.
-import { lookup } from "node:dns/promises";
+import { createResolver } from "./dns-resolver";
 import { TargetError } from "./errors";
 import { parseHost } from "./parse-host";
 import { type Family, judgeAddress, refusalMessage, type TargetRules } from "./policy";
@@ -12,20 +12,32 @@ export interface ResolvedAddress {
 /** Looks a name up and returns every address it has. Injected so tests control DNS. */
 export type Resolver = (name: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = async (name) => {
-  // The trailing dot makes the name absolute: no resolv.conf search domains (db.prod.corp.example...).
-  const answers = await lookup(`${name}.`, { all: true, verbatim: true });
-  return answers.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
-};
+/** The system's resolvers with the default deadline; processes build theirs from DNS_SERVERS and DNS_TIMEOUT_MS. */
+export const systemResolver: Resolver = createResolver({ servers: null, timeoutMs: 2000 });
 
 export interface ResolvedTarget {
   /** Every address the host resolved to, each one allowed by the policy. */
   addresses: ResolvedAddress[];
-  /** The address to probe: the first IPv4 address, else the first IPv6 one. */
+  /** The address to probe when only one is wanted: the first IPv4 address, else the first IPv6 one. */
   address: ResolvedAddress;
 }
 
+/** The addresses to probe for a family choice: the first of each family asked for. Empty when the name has none. */
+export function addressesToProbe(target: ResolvedTarget, family: "4" | "6" | "both"): ResolvedAddress[] {
+  const first = (wanted: 4 | 6) => target.addresses.find((candidate) => candidate.family === wanted);
+  const chosen = family === "both" ? [first(4), first(6)] : [first(family === "4" ? 4 : 6)];
+  return chosen.filter((address): address is ResolvedAddress => address !== undefined);
+}
+
 const PERMANENT_DNS_CODES = new Set(["ENOTFOUND", "ENODATA", "EAI_NONAME", "EAI_NODATA", "NXDOMAIN", "ENONAME"]);
+const DNS_WORDS: Record<string, string> = {
+  ENOTFOUND: "the name does not exist",
+  ENODATA: "the name has no address records",
+  ETIMEOUT: "the DNS servers did not answer in time",
+  ESERVFAIL: "the DNS servers failed to answer",
+  EREFUSED: "the DNS servers refused to answer",
+  ECONNREFUSED: "the DNS servers could not be reached",
+};
 
 /**
  * Parses, resolves (at most one lookup) and judges a host. Throws TargetError with
@@ -45,7 +57,8 @@ export async function resolveTarget(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "";
       const transient = !PERMANENT_DNS_CODES.has(code);
-      throw new TargetError("dns_failed", `${parsed.name} could not be resolved${code ? ` (${code})` : ""}.`, transient);
+      const words = DNS_WORDS[code] ? `: ${DNS_WORDS[code]}` : "";
+      throw new TargetError("dns_failed", `${parsed.name} could not be resolved${words}${code ? ` (${code})` : ""}.`, transient);
     }
     if (candidates.length === 0) throw new TargetError("dns_failed", `${parsed.name} has no IPv4 or IPv6 address.`);
   }

@@ -9,7 +9,7 @@ import { MonitorControls } from "@/app/_components/monitor-controls";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
 import { rowClass, Table } from "@/app/_components/table";
 import { currentUser } from "@/lib/auth/session";
-import { verdictText } from "@/lib/checks/verdicts";
+import { stateText } from "@/lib/probes/verdict-states";
 import { db } from "@/lib/db";
 import { getMonitor, listDeliveries, listIncidents, listResults } from "@/lib/monitors/queries";
 
@@ -92,7 +92,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           <Table columns={["State", "From", "To", "Duration"]}>
               {incidents.map((incident) => (
                 <tr key={incident.id} className={rowClass} data-testid="incident">
-                  <td className="py-1 pr-3">{incident.state === "down" ? `Down (${incident.cause})` : "Up"}</td>
+                  <td className="py-1 pr-3">{incident.state === "down" ? `Down (${incident.cause})` : incident.state === "degraded" ? `Slow (${incident.cause})` : "Up"}</td>
                   <td className="py-1 pr-3">{new Date(incident.startedAt).toUTCString()}</td>
                   <td className="py-1 pr-3">{incident.endedAt ? new Date(incident.endedAt).toUTCString() : "ongoing"}</td>
                   <td className="py-1">{duration(incident.durationSeconds)}</td>
@@ -108,9 +108,11 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
             {page.results.map((result) => (
               <tr key={result.id} className={rowClass} data-testid="result-row">
                 <td className="py-1 pr-3">{new Date(result.checkedAt).toUTCString()}</td>
-                <td className={`py-1 pr-3 ${result.observation === "up" ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}>
-                  {verdictText(result.state as Parameters<typeof verdictText>[0]).label}
+                <td className={`py-1 pr-3 ${result.observation === "up" ? "text-green-700 dark:text-green-400" : result.observation === "degraded" ? "text-amber-700 dark:text-amber-400" : "text-red-700 dark:text-red-400"}`}>
+                  {stateText(result.state).label}
+                  {result.reason ? ` · ${result.reason}` : ""}
                   {result.errorCode ? ` (${result.errorCode})` : ""}
+                  {result.observation === "degraded" ? " · slow" : ""}
                 </td>
                 <td className="py-1 pr-3">{result.latencyMs === null ? "—" : `${result.latencyMs.toFixed(1)} ms`}</td>
                 <td className="py-1 font-mono">{result.address ?? "—"}</td>
