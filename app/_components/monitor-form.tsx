@@ -1,13 +1,22 @@
 "use client";
-// Add a monitor: host, port, interval, expectation, confirmations, alerts. Errors shown by field.
+// Add a monitor: host, port, interval, expectation, confirmations, alerts, and the probe's options
+// (protocol, family, TLS, slow threshold, send/expect, certificate expiry). Errors shown by field.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, FormError, inputClass } from "./form";
+
+/** An empty number field means "not set" (null), not 0. */
+function optionalNumber(value: FormDataEntryValue | null): number | null {
+  const text = String(value ?? "").trim();
+  return text === "" ? null : Number(text);
+}
 
 interface Problem {
   detail?: string;
   errors?: { path: string; message: string }[];
 }
+
+const PROBE_FIELDS = ["protocol", "family", "tls", "degradedLatencyMs", "certExpiryDays", "send", "expectReply"];
 
 export function MonitorForm({ minIntervalSeconds }: { minIntervalSeconds: number }) {
   const router = useRouter();
@@ -30,6 +39,13 @@ export function MonitorForm({ minIntervalSeconds }: { minIntervalSeconds: number
       confirmations: number("confirmations"),
       emailAlerts: form.get("emailAlerts") === "on",
       webhookUrl: String(form.get("webhookUrl") ?? "").trim() || null,
+      protocol: form.get("protocol"),
+      family: form.get("family"),
+      tls: form.get("tls") === "auto" ? "auto" : form.get("tls") === "on",
+      degradedLatencyMs: optionalNumber(form.get("degradedLatencyMs")),
+      send: String(form.get("send") ?? "") || null,
+      expectReply: String(form.get("expectReply") ?? "") || null,
+      certExpiryDays: optionalNumber(form.get("certExpiryDays")),
     };
     setBusy(true);
     setErrors({});
@@ -101,6 +117,47 @@ export function MonitorForm({ minIntervalSeconds }: { minIntervalSeconds: number
         {field("timeoutMs", "Timeout (ms)", <input id="timeoutMs" name="timeoutMs" type="number" min={100} max={10000} defaultValue={3000} aria-invalid={invalid("timeoutMs")} className={inputClass} />)}
         {field("confirmations", "Confirmations", <input id="confirmations" name="confirmations" type="number" min={1} max={10} defaultValue={2} aria-invalid={invalid("confirmations")} className={inputClass} />, "Results in a row before the state changes.")}
       </div>
+      <details className="rounded-md border border-slate-200 p-3 dark:border-slate-800" open={Object.keys(errors).some((name) => PROBE_FIELDS.includes(name))}>
+        <summary className="cursor-pointer font-medium">Probe options: UDP, IPv4 or IPv6, TLS, slow answers, a question and its answer</summary>
+        <div className="mt-3 space-y-4">
+          <div className="grid gap-4 sm:grid-cols-3">
+            {field(
+              "protocol",
+              "Protocol",
+              <select id="protocol" name="protocol" defaultValue="tcp" className={inputClass}>
+                <option value="tcp">TCP</option>
+                <option value="udp">UDP (needs a service that replies)</option>
+              </select>,
+            )}
+            {field(
+              "family",
+              "Address family",
+              <select id="family" name="family" defaultValue="both" className={inputClass}>
+                <option value="both">IPv4 and IPv6</option>
+                <option value="4">IPv4 only</option>
+                <option value="6">IPv6 only</option>
+              </select>,
+            )}
+            {field(
+              "tls",
+              "TLS",
+              <select id="tls" name="tls" defaultValue="auto" className={inputClass}>
+                <option value="auto">Automatic (by port)</option>
+                <option value="on">Always</option>
+                <option value="off">Never</option>
+              </select>,
+            )}
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {field("degradedLatencyMs", "Slow above (ms, optional)", <input id="degradedLatencyMs" name="degradedLatencyMs" type="number" min={1} max={10000} aria-invalid={invalid("degradedLatencyMs")} className={inputClass} />, "A slower answer is reported as slow, not down.")}
+            {field("certExpiryDays", "Warn before the certificate expires (days, optional)", <input id="certExpiryDays" name="certExpiryDays" type="number" min={1} max={365} aria-invalid={invalid("certExpiryDays")} className={inputClass} />, "Once per certificate.")}
+          </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {field("send", "Send (optional)", <input id="send" name="send" maxLength={1024} aria-invalid={invalid("send")} className={`${inputClass} font-mono`} placeholder="PING\r\n" />, "One line of text, at most 256 bytes; write \\r\\n for a line end. Only questions: commands that change data are refused.")}
+            {field("expectReply", "The reply must contain (optional)", <input id="expectReply" name="expectReply" maxLength={256} aria-invalid={invalid("expectReply")} className={`${inputClass} font-mono`} placeholder="+PONG" />)}
+          </div>
+        </div>
+      </details>
       <label className="flex items-center gap-2">
         <input name="emailAlerts" type="checkbox" defaultChecked className="h-4 w-4 accent-blue-600" />
         E-mail me when it goes down and when it recovers

@@ -7,7 +7,9 @@ import { AutoRefresh } from "@/app/_components/auto-refresh";
 import { LatencyChart } from "@/app/_components/latency-chart";
 import { MonitorControls } from "@/app/_components/monitor-controls";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
+import { BannerDetails, TlsDetails } from "@/app/_components/result-details";
 import { rowClass, Table } from "@/app/_components/table";
+import type { CheckResultView } from "@/lib/checks/check-view";
 import { currentUser } from "@/lib/auth/session";
 import { stateText } from "@/lib/probes/verdict-states";
 import { db } from "@/lib/db";
@@ -40,6 +42,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
     .filter((result) => result.latencyMs !== null)
     .map((result) => ({ at: new Date(result.checkedAt).getTime(), ms: result.latencyMs! }))
     .reverse();
+  const latestFacts = (page.results[0]?.detail ?? null) as { banner?: CheckResultView["banner"]; tls?: CheckResultView["tls"] } | null;
   const refused = day.results.filter((result) => result.state === "closed").length;
   const filtered = day.results.filter((result) => result.state === "filtered").length;
 
@@ -55,11 +58,22 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           <span className="font-mono">
             {monitor.host}:{monitor.port}
           </span>{" "}
-          must be {monitor.expect === "open" ? "reachable (open)" : "closed to the internet"}; checked every {monitor.intervalSeconds} s, timeout {monitor.timeoutMs} ms, state changes after{" "}
+          {monitor.protocol === "udp" ? " (UDP)" : ""} must be {monitor.expect === "open" ? "reachable (open)" : "closed to the internet"}
+          {monitor.family !== "both" ? ` over IPv${monitor.family}` : ""}; checked every {monitor.intervalSeconds} s, timeout {monitor.timeoutMs} ms, state changes after{" "}
           {monitor.confirmations} agreeing results.
+          {monitor.degradedLatencyMs !== null && <> Slower than {monitor.degradedLatencyMs} ms counts as slow.</>}
+          {monitor.send && <> Sends <code className="font-mono">{monitor.send}</code>.</>}
+          {monitor.expectReply && <> The reply must contain <code className="font-mono">{monitor.expectReply}</code>.</>}
+          {monitor.certExpiryDays !== null && <> Warns {monitor.certExpiryDays} days before the certificate expires.</>}
           {monitor.lastCheckedAt && <> Last checked {new Date(monitor.lastCheckedAt).toUTCString()}.</>}
         </p>
         <MonitorControls id={monitor.id} paused={monitor.paused} />
+        {latestFacts && (latestFacts.banner || latestFacts.tls) && (
+          <div className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="latest-facts">
+            {latestFacts.banner && <BannerDetails banner={latestFacts.banner} />}
+            {latestFacts.tls && <TlsDetails tls={latestFacts.tls} />}
+          </div>
+        )}
       </header>
 
       <section aria-labelledby="uptime">
