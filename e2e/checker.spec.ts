@@ -26,7 +26,9 @@ test("a visitor checks an open and a closed port and sees both verdicts, then th
   await expect(closedRow).toHaveAttribute("data-state", "closed");
   await expect(closedRow).toContainText("Closed");
   await expect(closedRow).toContainText("nothing listens on this port");
-  await expect(results.locator("[aria-live]")).toContainText(`Port ${openListener.port}: Open.`);
+  await expect(results.locator("[aria-live]")).toContainText(`Port ${openListener.port} over IPv4: Open.`);
+  await expect(openRow).toContainText("syn-ack");
+  await expect(closedRow).toContainText("conn-refused");
 
   await page.getByRole("link", { name: "Permalink to this check" }).click();
   await expect(page).toHaveURL(/\/checks\/[A-Za-z0-9_-]{22}$/);

@@ -166,6 +166,9 @@ describe("TCP verdicts against a namespace", () => {
     expect(expired.daysLeft).toBeLessThan(0);
     expect(resultOf(check, 10443).tls).toMatchObject({ trusted: true, hostnameMatches: false });
     for (const port of [443, 8443, 9443, 10443]) expect(resultOf(check, port).state).toBe("open");
+    // TLS asked for on a port whose server speaks first: the greeting is kept, the TLS attempt explained.
+    const ssh = await runCheckThrough({ host: TLS_NAME, family: "4", ports: [22], tls: true, timeoutMs: 2000 });
+    expect(resultOf(ssh, 22)).toMatchObject({ state: "open", banner: { service: "ssh", product: "OpenSSH" }, tls: { error: expect.stringContaining("spoke first") } });
   }, 30_000);
 
   it("upgrades with STARTTLS where the port speaks it, and reports a mail server that does not offer it", async () => {

@@ -8,11 +8,13 @@ import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ ports?: string | string[] }> }) {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ ports?: string | string[]; protocol?: string | string[] }> }) {
   const requestHeaders = await headers();
   const client = clientIp(requestHeaders, env().TRUSTED_PROXIES);
   const user = await currentUser(requestHeaders).catch(() => null);
-  const requested = (await searchParams).ports;
+  const query = await searchParams;
+  const requested = query.ports;
+  const protocol = (Array.isArray(query.protocol) ? query.protocol[0] : query.protocol) === "udp" ? "udp" : "tcp";
   // A link such as /?ports=3389 (from a port page) prefills the ports field; the form validates it.
   const initialPorts = (Array.isArray(requested) ? requested[0] : requested)?.slice(0, 200) ?? "22, 80, 443";
   return (
@@ -39,7 +41,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </>
         )}
       </p>
-      <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} />
+      <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} initialProtocol={protocol} />
       <section className="mt-12 grid gap-6 text-sm text-slate-700 sm:grid-cols-3 dark:text-slate-300">
         <div>
           <h2 className="font-semibold text-green-700 dark:text-green-400">Open</h2>

@@ -73,11 +73,11 @@ export async function runCheck(checkId: string, deps: RunCheckDeps): Promise<Run
 
   const done = new Set(check.results.map((result) => `${result.family}:${result.port}`));
   const pending = addresses.map((address) => ({ address, ports: check.ports.filter((port) => !done.has(`${address.family}:${port}`)) }));
-  const probeCount = pending.reduce((sum, item) => sum + item.ports.length, 0);
-  if (probeCount > 0) {
-    const limit = await consume(deps.limiters.target, addresses[0]!.address, probeCount);
+  // Each address pays for its own probes, whoever asks.
+  for (const item of pending.filter((entry) => entry.ports.length > 0)) {
+    const limit = await consume(deps.limiters.target, item.address.address, item.ports.length);
     if (!limit.allowed) {
-      await failCheck(db, checkId, "rate_limited", `${addresses[0]!.address} has been probed too often in the last minute, by you or others. Try again in ${limit.retryAfterSeconds} s.`);
+      await failCheck(db, checkId, "rate_limited", `${item.address.address} has been probed too often in the last minute, by you or others. Try again in ${limit.retryAfterSeconds} s.`);
       return "failed";
     }
   }

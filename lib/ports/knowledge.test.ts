@@ -12,7 +12,21 @@ describe("portKnowledge", () => {
       range: expect.objectContaining({ name: "well-known", from: 0, to: 1023 }),
       services: { tcp: { name: "ssh", description: "The Secure Shell (SSH) Protocol" }, udp: { name: "ssh", description: "The Secure Shell (SSH) Protocol" } },
       notes: [],
+      checkProtocol: "tcp",
     });
+  });
+
+  it("offers the UDP check for services that speak UDP, the TCP check elsewhere", () => {
+    for (const port of [123, 19132, 51820, 3478]) expect(portKnowledge(port).checkProtocol, `port ${port}`).toBe("udp");
+    for (const port of [22, 80, 443, 25565, 3389]) expect(portKnowledge(port).checkProtocol, `port ${port}`).toBe("tcp");
+  });
+
+  it("gives advice that fits UDP and the reason behind a verdict", () => {
+    expect(verdictAdvice("open|filtered", 51820, { protocol: "udp", reason: "no-response" })).toContain("WireGuard never does");
+    expect(verdictAdvice("closed", 53, { protocol: "udp", reason: "port-unreach" })).toContain("ICMP port unreachable");
+    expect(verdictAdvice("filtered", 22, { reason: "admin-prohibited" })).toContain("rejected the connection (admin-prohibited)");
+    expect(verdictAdvice("filtered", 22, { reason: "no-response" })).toContain("No answer came back");
+    expect(verdictAdvice("error", 22, { reason: "no-route" })).toContain("no route to this address family");
   });
 
   it("knows port 80 carries the web, and that home providers may block it", () => {

@@ -15,6 +15,8 @@ import type { Banner, ProbeOptions, ProbeTarget, TlsInfo, TlsMode, Verdict } fro
 export const CONVERSATION_MS = 3000;
 /** How long a server that speaks first gets to say something before we ask. */
 const GREETING_MS = 1200;
+/** Before a TLS handshake forced on an unusual port: long enough for a greeting to show. */
+const SPEAKS_FIRST_MS = 250;
 
 /** Implicit TLS by default: HTTPS, SMTPS, LDAPS, DNS over TLS, IMAPS, POP3S, SIP-TLS, IRC over TLS. */
 export const IMPLICIT_TLS_PORTS: ReadonlySet<number> = new Set([443, 465, 636, 853, 993, 995, 5061, 6697, 8443]);
@@ -49,6 +51,15 @@ export async function converse(socket: Socket, target: ProbeTarget, options: Pro
         const outcome = await UPGRADE_DIALOGS[target.port]!(reader, { name, deadline });
         greeting = outcome.greeting;
         if (!outcome.ready) tls = tlsFailure(outcome.error ?? "The server did not agree to STARTTLS.", true);
+      }
+      if (!tls && plan === "implicit" && !IMPLICIT_TLS_PORTS.has(target.port)) {
+        // TLS forced on a port of unknown purpose: a TLS server never speaks first, so a greeting means
+        // it is something else (SSH, SMTP...), and that greeting is worth more than a failed handshake.
+        if (await reader.waitFor((buffer) => buffer.length > 0, Math.min(deadline, performance.now() + SPEAKS_FIRST_MS))) {
+          await reader.waitFor((buffer) => buffer.includes(0x0a), Math.min(deadline, performance.now() + 200));
+          greeting = reader.consume();
+          tls = tlsFailure("The server spoke first, so it does not speak TLS on this port.", false);
+        }
       }
       if (!tls) {
         reader.detach();

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
 import { rowClass, Table } from "@/app/_components/table";
+import { VerdictReference } from "./verdict-reference";
 
 export const metadata: Metadata = {
   title: "API reference",
@@ -18,6 +19,7 @@ const ERRORS: [code: string, status: number, meaning: string][] = [
   ["payload_too_large", 413, "The body is larger than 16 KiB."],
   ["unsupported_media_type", 415, "The body is not sent as application/json."],
   ["target_forbidden", 422, "The host is, or resolves to, an address Portcheck never checks: loopback, private, link-local, reserved and the like."],
+  ["invalid_token", 422, "The verifyToken has expired, was already used, or was issued to another visitor. Get a new one."],
   ["rate_limited", 429, "Too many checks from you, or too many probes of this target, in the last minute. Wait for Retry-After seconds."],
   ["not_found", 404, "No such check, or no such endpoint."],
   ["service_unavailable", 503, "The database or the job queue is not reachable. Retry after a few seconds."],
@@ -43,29 +45,35 @@ export default function ApiDocsPage() {
         <h2 className="text-xl font-semibold">Start a check: POST /api/v1/checks</h2>
         <p className="mt-2">
           <code>host</code> is a hostname, an IPv4 or IPv6 address, or <code>&quot;me&quot;</code> (your own IP). <code>ports</code> lists ports and ranges, at most{" "}
-          {MAX_PORTS_PER_CHECK} ports after expansion. <code>timeoutMs</code> is optional (100 to 10000, default {PROBE_TIMEOUT_MS}).
+          {MAX_PORTS_PER_CHECK} ports after expansion. <code>timeoutMs</code> is optional (100 to 10000, default {PROBE_TIMEOUT_MS}); <code>protocol</code>, <code>family</code>,{" "}
+          <code>tls</code> and <code>verifyToken</code> are described <a href="#check-options" className="underline">below</a>.
         </p>
         <Code>{`curl -X POST ${APP_URL}/api/v1/checks -H 'content-type: application/json' \\
-  -d '{"host": "example.com", "ports": [22, 80, "8000-8010"], "timeoutMs": 3000}'`}</Code>
-        <p className="mt-2">The answer is 202 Accepted, with a Location header:</p>
-        <Code>{`{"id": "w1CHZNztvm3yHFQ5NKs4QQ", "status": "queued", "host": "example.com",
- "ports": [22, 80, 8000, 8001, ...], "timeoutMs": 3000, "createdAt": "2026-11-23T20:25:28.608Z",
- "links": {"self": "${APP_URL}/api/v1/checks/w1CHZNztvm3yHFQ5NKs4QQ", "html": "${APP_URL}/checks/w1CHZNztvm3yHFQ5NKs4QQ"}}`}</Code>
+  -d '{"host": "example.com", "ports": [22, 80, 443, "8000-8010"], "timeoutMs": 3000}'
+curl -X POST ${APP_URL}/api/v1/checks -H 'content-type: application/json' \\
+  -d '{"host": "example.com", "protocol": "udp", "ports": [53, 123, 19132]}'`}</Code>
+        <p className="mt-2">The answer is 202 Accepted, with a Location header and the check as GET returns it, every result pending.</p>
       </section>
 
       <section>
         <h2 className="text-xl font-semibold">Poll the result: GET /api/v1/checks/{"{id}"}</h2>
         <p className="mt-2">
-          Poll about once a second until <code>status</code> is <code>done</code> or <code>failed</code>. Results arrive one by one; each is <code>pending</code>,{" "}
-          <code>open</code>, <code>closed</code>, <code>filtered</code>, <code>unreachable</code> or <code>error</code>. A check that failed says why in{" "}
+          Poll about once a second until <code>status</code> is <code>done</code> or <code>failed</code>. Results arrive as their verdicts exist, one per port and address family,
+          each with a <a href="#states" className="underline">state</a> and a <a href="#reasons" className="underline">reason</a>. A check that failed says why in{" "}
           <code>error.code</code>: <code>dns_failed</code>, <code>target_forbidden</code>, <code>rate_limited</code> or <code>internal_error</code>. Check ids are random: a result is
           visible to whoever has its link.
         </p>
-        <Code>{`{"id": "...", "status": "done", "host": "example.com", "createdAt": "...", "startedAt": "...", "finishedAt": "...",
- "error": null,
- "results": [{"port": 22, "state": "open", "address": "93.184.216.34", "latencyMs": 24.1,
-              "errorCode": null, "checkedAt": "...", "service": {"name": "ssh", "description": "The Secure Shell (SSH) Protocol"}}]}`}</Code>
+        <Code>{`{"id": "...", "status": "done", "host": "example.com", "protocol": "tcp", "family": "both", "tls": "auto",
+ "ports": [22, 443], "addresses": [{"address": "93.184.216.34", "family": 4}, {"address": "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "family": 6}],
+ "createdAt": "...", "startedAt": "...", "finishedAt": "...", "error": null, "ownership": null,
+ "results": [{"port": 22, "protocol": "tcp", "family": 4, "address": "93.184.216.34", "state": "open", "reason": "syn-ack",
+              "latencyMs": 24.1, "errorCode": null, "checkedAt": "...", "service": {"name": "ssh", "description": "The Secure Shell (SSH) Protocol"},
+              "tls": null, "banner": {"service": "ssh", "product": "OpenSSH", "version": "9.6p1", "text": "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13.5"},
+              "ownership": null},
+             {"port": 22, "protocol": "tcp", "family": 6, "state": "filtered", "reason": "no-response", ...}, ...]}`}</Code>
       </section>
+
+      <VerdictReference />
 
       <section>
         <h2 className="text-xl font-semibold">Your IP: GET /api/v1/ip</h2>
@@ -94,8 +102,12 @@ export default function ApiDocsPage() {
         </ul>
         <p className="mt-2">
           Fields: <code>name</code>, <code>host</code>, <code>port</code>, <code>intervalSeconds</code>, <code>timeoutMs</code>, <code>expect</code> (<code>&quot;open&quot;</code> or{" "}
-          <code>&quot;closed&quot;</code>), <code>confirmations</code>, <code>paused</code>, <code>emailAlerts</code>, <code>webhookUrl</code>, <code>alertRepeatMinutes</code>. Responses add{" "}
-          <code>state</code> (pending, up, down, paused), <code>lastCheckedAt</code> and <code>uptime</code> ({"{"}&quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;{"}"} in percent). The
+          <code>&quot;closed&quot;</code>), <code>confirmations</code>, <code>paused</code>, <code>emailAlerts</code>, <code>webhookUrl</code>, <code>alertRepeatMinutes</code>, and the
+          probe&apos;s options: <code>protocol</code>, <code>family</code>, <code>tls</code> (as for checks), <code>degradedLatencyMs</code> (a slower answer is <code>degraded</code>:
+          alerted as slow, not down), <code>send</code> (one line of text, at most 256 bytes, with \r \n \t escapes; commands that change data, such as Redis SET or SMTP MAIL,
+          are refused) with <code>expectReply</code> (a text the reply must contain, else the run is down), and <code>certExpiryDays</code> (alert once per certificate that
+          many days before it expires). With <code>family</code> &quot;both&quot;, an open monitor must be reachable over every family the worker can route to. Responses add{" "}
+          <code>state</code> (pending, up, degraded, down, paused), <code>lastCheckedAt</code> and <code>uptime</code> ({"{"}&quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;{"}"} in percent). The
           webhook signing secret is returned once, when a webhook URL is set.
         </p>
         <h3 id="webhooks" className="mt-4 font-semibold">Webhooks</h3>
@@ -108,7 +120,10 @@ export default function ApiDocsPage() {
  "monitor": {"id": "…", "name": "Game server", "host": "example.com", "port": 25565, "expect": "open", "state": "down",
              "url": "${APP_URL}/monitors/…"},
  "incident": {"id": "…", "state": "down", "startedAt": "2026-11-23T21:00:02.101Z", "endedAt": null, "cause": "filtered"}}`}</Code>
-        <p className="mt-1 text-sm">Events: monitor.down, monitor.up (recovery), monitor.reminder (while down, if alertRepeatMinutes is set), test (incident is null).</p>
+        <p className="mt-1 text-sm">
+          Events: monitor.down, monitor.degraded (slow), monitor.up (recovery from down or slow), monitor.reminder (while down, if alertRepeatMinutes is set), monitor.certificate
+          (with a <code>certificate</code> object: subject, issuer, validTo, daysLeft, fingerprint; incident is null), test (incident is null).
+        </p>
       </section>
 
       <section>

@@ -7,6 +7,7 @@ import { TROJAN_CAVEAT } from "@/lib/ports/advice";
 import { portKnowledge } from "@/lib/ports/knowledge";
 import { notablePorts } from "@/lib/ports/notes";
 import { MAX_PORT_NUMBER, parsePortParam } from "@/lib/ports/ranges";
+import { UDP_FIRST_PORTS } from "@/lib/ports/udp-first";
 
 type Params = { params: Promise<{ port: string }> };
 
@@ -60,9 +61,23 @@ export default async function PortPage({ params }: Params) {
           A {knowledge.range.name} port{knowledge.services.tcp || knowledge.services.udp ? `; IANA lists ${serviceSummary(port)}` : " with no IANA-registered service"}.
         </p>
         {port > 0 && (
-          <Link href={`/?ports=${port}`} className="mt-4 inline-block rounded-md bg-blue-600 px-4 py-2 font-semibold text-white hover:bg-blue-700 dark:bg-blue-500">
-            Check if port {port} is open
-          </Link>
+          <p className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
+            <Link
+              href={`/?ports=${port}${knowledge.checkProtocol === "udp" ? "&protocol=udp" : ""}`}
+              data-testid="check-port"
+              className="inline-block rounded-md bg-blue-600 px-4 py-2 font-semibold text-white hover:bg-blue-700 dark:bg-blue-500"
+            >
+              Check if {knowledge.checkProtocol === "udp" ? "UDP " : ""}port {port} is open
+            </Link>
+            <Link href={`/?ports=${port}${knowledge.checkProtocol === "udp" ? "" : "&protocol=udp"}`} className="text-sm text-blue-700 underline underline-offset-2 dark:text-blue-400">
+              or check it over {knowledge.checkProtocol === "udp" ? "TCP" : "UDP"}
+            </Link>
+          </p>
+        )}
+        {knowledge.checkProtocol === "udp" && port > 0 && (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            {UDP_FIRST_PORTS[port]} speaks UDP, so a TCP check of this port would say nothing about it. Over UDP, only a reply proves the port open; many UDP services (WireGuard among them) never answer a stranger, so expect &ldquo;open or filtered&rdquo; from them.
+          </p>
         )}
       </header>
 
