@@ -88,6 +88,7 @@ interface Row {
   portcheck: Verdict & { latencyMs: number | null; errorCode: string | null };
   nmap: Verdict | null;
   agreement: "yes" | "state only" | "no";
+  /** Why the two differ, when we know; the same text for every row with the same cause. */
   explanation: string | null;
 }
 
@@ -163,10 +164,11 @@ function explain(row: Omit<Row, "agreement" | "explanation">, evidence: Evidence
     const delayed = evidence.delayed.get(port);
     if (same(patient, pc) && same(delayed, pc)) {
       return (
-        "A test-bed artefact, not a verdict difference. On this zero-delay veth the ICMPv6 error to the first SYN is handled while connect() still holds the socket, " +
-        "so Linux keeps it as a soft error; only the error answering the kernel's SYN retransmission (1 s later) is reported. Portcheck's 1.5 s deadline outlives " +
-        `that retransmission; nmap abandons each attempt at its 1 s initial RTT timeout, just before it. Evidence: nmap --min-rtt-timeout 1500ms says ${show(patient)}, ` +
-        `and default nmap over a 5 ms path (the error arrives after the lock is released) says ${show(delayed)}, as Portcheck does.`
+        "A test-bed artefact, not a verdict difference. On this zero-delay veth the ICMPv6 error to the first SYN arrives while connect() still holds the socket " +
+        "(the kernel counts it in TcpExtLockDroppedIcmps) and is dropped; only the error answering the kernel's SYN retransmission, 1 s later, is reported. " +
+        "Portcheck's 1.5 s deadline outlives that retransmission; nmap gives up on each attempt at about its 1 s initial RTT timeout, so it wins or loses the race " +
+        "from run to run. Evidence, for every such port: nmap with --min-rtt-timeout 1500ms, and default nmap over a 5 ms path (where the error arrives after the " +
+        "lock is released), both say what Portcheck says."
       );
     }
   }
@@ -296,16 +298,28 @@ function print(rows: Row[], timings: Record<string, number>, evidence: Evidence,
   console.log(`\n${summaryLine}`);
   console.log(`wall time (ms): ${Object.entries(timings).map(([name, ms]) => `${name} ${ms}`).join(", ")}`);
   const different = rows.filter((row) => row.agreement !== "yes");
-  const differenceLines = different.map(
-    (row) => `- ${row.port}/${row.protocol} IPv${row.family} (${row.setup}): portcheck ${show(row.portcheck)}, nmap ${show(row.nmap)}. ${row.explanation ?? "UNEXPLAINED: look into this one."}`,
-  );
+  const explanations = [...new Set(different.flatMap((row) => (row.explanation ? [row.explanation] : [])))];
+  const differenceLines = different.map((row) => {
+    const cause = row.explanation ? `[${explanations.indexOf(row.explanation) + 1}]` : "UNEXPLAINED: look into this one.";
+    return `- ${row.port}/${row.protocol} IPv${row.family} (${row.setup}): portcheck ${show(row.portcheck)}, nmap ${show(row.nmap)}. ${cause}`;
+  });
+  differenceLines.push(...explanations.map((text, index) => `\n[${index + 1}] ${text}`));
   if (different.length) console.log(`\nDifferences:\n${differenceLines.join("\n")}`);
+  const icmp6Lines = [...evidence.patient.keys()].map((port) => {
+    const row = rows.find((item) => item.protocol === "tcp" && item.family === 6 && item.port === port);
+    return `- ${port}/tcp IPv6 (${row?.setup}): nmap --min-rtt-timeout 1500ms ${show(evidence.patient.get(port))}; nmap over a 5 ms path ${show(evidence.delayed.get(port))}`;
+  });
+  const icmp6Title = "The ICMPv6 rejects scanned again by nmap -sT, to test the explanation of a race on the zero-delay veth:";
+  console.log(`\n${icmp6Title}\n${icmp6Lines.join("\n")}`);
   // What a raw scan adds: the ICMP code that connect() (Portcheck and nmap -sT alike) cannot see.
   const rawLines = icmp4.map((port) => {
     const row = rows.find((item) => item.protocol === "tcp" && item.family === 4 && item.port === port);
-    return `- ${port}/tcp IPv4 (${row?.setup}): nmap -sS ${show(evidence.raw.get(port))}; connect() (both tools) ${show(row?.portcheck)}`;
+    return `- ${port}/tcp IPv4 (${row?.setup}): nmap -sS ${show(evidence.raw.get(port))}; portcheck ${show(row?.portcheck)}, nmap -sT ${show(row?.nmap)}`;
   });
-  console.log(`\nFor reference, a raw SYN scan of the IPv4 ICMP rejects (not comparable: it reads the ICMP packet, not errno):\n${rawLines.join("\n")}`);
+  const rawTitle =
+    "For reference, a raw SYN scan (nmap -sS) of the IPv4 ICMP rejects. Not comparable: it reads the ICMP packet where connect() gets only errno, " +
+    "and it calls ICMP port unreachable to a TCP SYN filtered where nmap -sT (and Portcheck, which follows -sT) says closed:";
+  console.log(`\n${rawTitle}\n${rawLines.join("\n")}`);
 
   const markdown = [
     markdownTable(header, cells),
@@ -313,7 +327,11 @@ function print(rows: Row[], timings: Record<string, number>, evidence: Evidence,
     summaryLine,
     ...(different.length ? ["", "Differences:", "", ...differenceLines] : []),
     "",
-    "A raw SYN scan of the IPv4 ICMP rejects, for reference (it reads the ICMP code; connect() gets only errno):",
+    icmp6Title,
+    "",
+    ...icmp6Lines,
+    "",
+    rawTitle,
     "",
     ...rawLines,
   ].join("\n");

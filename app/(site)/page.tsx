@@ -5,6 +5,14 @@ import { env } from "@/lib/env";
 import { currentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
 import Link from "next/link";
+import { STATE_TEXT } from "@/lib/probes/verdict-states";
+
+const LEGEND_COLOURS = {
+  open: "text-green-700 dark:text-green-400",
+  closed: "text-red-700 dark:text-red-400",
+  filtered: "text-amber-700 dark:text-amber-400",
+  "open|filtered": "text-sky-700 dark:text-sky-300",
+} as const;
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +30,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <section className="mb-6">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Can the internet reach this port?</h1>
         <p className="mt-2 text-lg text-slate-600 dark:text-slate-400">
-          Portcheck connects to your IP address or server from the outside and tells you, port by port, whether it is open, closed or filtered.
+          Portcheck connects to your IP address or server from the outside and tells you, port by port and over IPv4 and IPv6, whether it is open, closed or filtered, and what answered.
         </p>
         <p className="mt-4 text-sm">
           Your public IP address:{" "}
@@ -42,19 +50,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         )}
       </p>
       <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} initialProtocol={protocol} />
-      <section className="mt-12 grid gap-6 text-sm text-slate-700 sm:grid-cols-3 dark:text-slate-300">
-        <div>
-          <h2 className="font-semibold text-green-700 dark:text-green-400">Open</h2>
-          <p className="mt-1">A program accepted our connection. Anyone on the internet can reach it.</p>
-        </div>
-        <div>
-          <h2 className="font-semibold text-red-700 dark:text-red-400">Closed</h2>
-          <p className="mt-1">Your host answered, but nothing listens on the port.</p>
-        </div>
-        <div>
-          <h2 className="font-semibold text-amber-700 dark:text-amber-400">Filtered</h2>
-          <p className="mt-1">No answer: a firewall, router or provider drops the traffic.</p>
-        </div>
+      <section className="mt-12 grid gap-6 text-sm text-slate-700 sm:grid-cols-2 lg:grid-cols-4 dark:text-slate-300" aria-label="What the verdicts mean">
+        {(["open", "closed", "filtered", "open|filtered"] as const).map((state) => (
+          <div key={state}>
+            <h2 className={`font-semibold ${LEGEND_COLOURS[state]}`}>{STATE_TEXT[state].label}</h2>
+            <p className="mt-1">{STATE_TEXT[state].meaning}</p>
+          </div>
+        ))}
       </section>
     </>
   );
