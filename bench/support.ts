@@ -2,15 +2,23 @@
 // statistics they print, and the structured result that bench/run-all.ts stores in bench/results/.
 // Not a benchmark itself; nothing here runs on import except reading process.env.
 import { writeFileSync } from "node:fs";
-import { TEST_ENV } from "../tests/test-env";
+import { TEST_DATABASE_URL, TEST_ENV } from "../tests/test-env";
+
+/** The test database server, but a database of the benchmarks' own; created and migrated on first use. */
+export const BENCH_DATABASE_URL = TEST_DATABASE_URL.replace(/\/portcheck_test$/, "/portcheck_bench");
+if (BENCH_DATABASE_URL === TEST_DATABASE_URL) throw new Error(`bench/support.ts: cannot derive the benchmark database from ${TEST_DATABASE_URL}`);
 
 /**
- * The test database, but not the tests' Redis prefix: a test run going on at the same time would
- * otherwise take the benchmark's jobs with its own worker (and clear its keys), and the other way round.
+ * The test settings with a database and a Redis prefix of their own. Shared with a test run going on
+ * at the same time, each side's worker would take the other's jobs, and a worker starting up requeues
+ * every unfinished check and monitor it finds in the database, names included; those would be resolved
+ * through the system resolver, off this machine. DNS_SERVERS keeps any stray lookup on loopback.
  */
 export const BENCH_ENV: Record<string, string> = {
   ...TEST_ENV,
+  DATABASE_URL: BENCH_DATABASE_URL,
   REDIS_PREFIX: "portcheck-bench",
+  DNS_SERVERS: "127.0.0.1:9",
   RATE_LIMIT_CHECKS_PER_MINUTE: "100000",
   RATE_LIMIT_TARGET_PER_MINUTE: "1000000",
 };

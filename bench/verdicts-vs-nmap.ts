@@ -164,8 +164,9 @@ function explain(row: Omit<Row, "agreement" | "explanation">, evidence: Evidence
     const delayed = evidence.delayed.get(port);
     if (same(patient, pc) && same(delayed, pc)) {
       return (
-        "A test-bed artefact, not a verdict difference. On this zero-delay veth the ICMPv6 error to the first SYN arrives while connect() still holds the socket " +
-        "(the kernel counts it in TcpExtLockDroppedIcmps) and is dropped; only the error answering the kernel's SYN retransmission, 1 s later, is reported. " +
+        "A test-bed artefact, not a verdict difference. On this zero-delay veth the ICMPv6 error to the first SYN comes back while connect() still holds the socket " +
+        "and is not reported to it (Icmp6InDestUnreachs counts two errors per port; IPv4's first error does get through on this kernel); only the error answering " +
+        "the kernel's SYN retransmission, 1 s later, fails the connect. " +
         "Portcheck's 1.5 s deadline outlives that retransmission; nmap gives up on each attempt at about its 1 s initial RTT timeout, so it wins or loses the race " +
         "from run to run. Evidence, for every such port: nmap with --min-rtt-timeout 1500ms, and default nmap over a 5 ms path (where the error arrives after the " +
         "lock is released), both say what Portcheck says."

@@ -1,5 +1,6 @@
 // The documented body of every alert (webhook JSON) and its e-mail rendering.
 import { env } from "../env";
+import { STATE_TEXT, VERDICT_STATES } from "../probes/verdict-states";
 
 export type AlertEventName = "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.reminder" | "monitor.certificate" | "test";
 
@@ -26,11 +27,18 @@ export function monitorUrl(monitorId: string): string {
   return `${env().APP_URL}/monitors/${monitorId}`;
 }
 
+/** "filtered: no-response (IPv6)" -> the cause, then what the verdict means, from the one table of states. */
+function explainCause(cause: string | null | undefined): string {
+  if (!cause) return "";
+  const state = VERDICT_STATES.find((name) => cause.startsWith(`${name}:`));
+  return state ? ` (last verdict: ${cause}. ${STATE_TEXT[state].meaning})` : ` (${cause})`;
+}
+
 export function alertEmail(payload: AlertPayload): { subject: string; text: string } {
   const { monitor, incident } = payload;
   const target = `${monitor.host}:${monitor.port}`;
   const expectation = monitor.expect === "open" ? "should be reachable" : "should NOT be reachable";
-  const cause = incident?.cause ? ` (last verdict: ${incident.cause})` : "";
+  const cause = explainCause(incident?.cause);
   switch (payload.event) {
     case "monitor.down":
       return {

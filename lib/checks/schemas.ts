@@ -1,10 +1,9 @@
 // Inputs of the instant-check feature, shared by the API, the form and the worker.
 import { z } from "zod";
+import { VERIFY_TOKEN_PATTERN } from "../probes/option-limits";
 import { MAX_HOST_LENGTH } from "../targets/parse-host";
 
 export const MIN_TIMEOUT_MS = 100;
-/** Ownership tokens: "pc-" and 24 base32 letters and digits. */
-export const VERIFY_TOKEN_PATTERN = /^pc-[a-z2-7]{24}$/;
 export const MAX_TIMEOUT_MS = 10_000;
 
 /** Body of POST /api/v1/checks. Port expansion and the per-caller port limit are checked afterwards. */

@@ -4,7 +4,9 @@
 // something on a server that does not check who asks (Redis, memcached, SMTP, HTTP, FTP...).
 // Pure: the form and the API share it.
 
-export const MAX_PAYLOAD_BYTES = 256;
+import { MAX_PAYLOAD_BYTES } from "../probes/option-limits";
+
+export { MAX_PAYLOAD_BYTES };
 
 /** Turns the escapes \r \n \t \\ into their characters; other backslashes stay as they are. */
 export function unescapePayload(text: string): string {

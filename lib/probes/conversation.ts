@@ -7,7 +7,7 @@ import type { AskFirst } from "./protocols/ask-first";
 import { identifyBanner } from "./protocols/identify-banner";
 import { UPGRADE_DIALOGS } from "./starttls";
 import { StreamReader } from "./stream-reader";
-import { closePolitely } from "./tcp";
+import { closePolitely } from "./close-politely";
 import { handshake, tlsFailure } from "./tls-handshake";
 import type { Banner, ProbeOptions, ProbeTarget, TlsInfo, TlsMode, Verdict } from "./types";
 

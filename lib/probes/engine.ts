@@ -3,11 +3,12 @@
 // because hosts rate-limit their ICMP errors (Linux: a burst of 6, then one a second) and a closed port
 // must not pass for a filtered one. A host that answers nothing still finishes in about one timeout.
 import type { ResolvedAddress } from "../targets/resolve-target";
-import type { ProbeKind, ProbeOptions, Verdict } from "./types";
+import type { ProbeKind, ProbeOptions, ProbeRunner, Verdict } from "./types";
+
+export type { ProbeRunner } from "./types";
+import { probes } from "./registry";
 import { ANSWERED_REASONS } from "./verdict-states";
 
-/** Runs one probe; in the worker it runs on the probe thread, in tests it may run in-process. */
-export type ProbeRunner = (kind: ProbeKind, target: { address: string; family: 4 | 6; port: number; hostname?: string }, options: ProbeOptions) => Promise<Verdict>;
 
 export interface EnginePlan {
   kind: ProbeKind;
@@ -50,6 +51,9 @@ export const RETRY_BUDGET_MS = 60_000;
 export const PACED_ANSWERS = { min: 4, max: 12 } as const;
 
 export async function runEngine(plan: EnginePlan, deps: EngineDeps): Promise<{ interrupted: boolean }> {
+  const { timeoutMs: _timeout, ...options } = plan.options;
+  const checked = probes[plan.kind].options.safeParse(Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)));
+  if (!checked.success) throw new Error(`${plan.kind} probes do not take these options: ${checked.error.message}`);
   const outcomes = await Promise.all(plan.addresses.map((address) => probeAddress(plan, address, deps)));
   return { interrupted: outcomes.includes(false) };
 }

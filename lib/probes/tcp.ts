@@ -2,12 +2,10 @@
 // filtered on silence or an ICMP unreachable, each with the reason. After an open verdict it may talk
 // to the port (TLS, banner, ownership token, send/expect) within its own bound, then closes with FIN.
 import { Socket } from "node:net";
+import { closePolitely } from "./close-politely";
 import { converse, wantsConversation } from "./conversation";
 import { tcpErrorVerdict } from "./socket-errors";
 import type { Probe, ProbeOptions, ProbeTarget, Verdict } from "./types";
-
-/** After an open verdict, how long the polite close (FIN, drain, wait for the peer's FIN) may take. */
-export const CLOSE_GRACE_MS = 2000;
 
 export const tcpProbe: Probe = async (target, options) => {
   const { verdict, socket } = await connect(target, options);
@@ -57,18 +55,4 @@ export function connect(target: ProbeTarget, { timeoutMs, signal }: ProbeOptions
     if (signal?.aborted) return onAbort();
     socket.connect({ host: target.address, port: target.port, family: target.family, noDelay: true });
   });
-}
-
-/**
- * Sends FIN and reads until the peer closes, so the kernel never answers with RST
- * (closing with unread data would reset, and servers such as MySQL block hosts that reset on them).
- */
-export function closePolitely(socket: Socket): void {
-  const guard = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
-  guard.unref();
-  socket.on("error", () => socket.destroy());
-  socket.once("close", () => clearTimeout(guard));
-  socket.removeAllListeners("data");
-  socket.resume();
-  socket.end();
 }

@@ -1,7 +1,7 @@
 // Runs probes on the probe thread (probe-thread.ts) and hands back their verdicts: the worker's runner.
 // A crashed thread is replaced; the probes it was running end as errors rather than hang.
 import { Worker } from "node:worker_threads";
-import type { ProbeRunner } from "./engine";
+import type { ProbeRunner } from "./types";
 import type { ThreadReply, ThreadRequest } from "./probe-thread";
 import type { Verdict } from "./types";
 

@@ -72,3 +72,6 @@ export interface Verdict {
 }
 
 export type Probe = (target: ProbeTarget, options: ProbeOptions) => Promise<Verdict>;
+
+/** Runs one probe of a kind; in the worker it runs on the probe thread, in tests it may run in-process. */
+export type ProbeRunner = (kind: ProbeKind, target: ProbeTarget, options: ProbeOptions) => Promise<Verdict>;

@@ -2,7 +2,15 @@
 // A and AAAA side by side, within one deadline (DNS_TIMEOUT_MS): a name whose DNS never answers must not
 // hold a worker slot. /etc/hosts and search domains are never used: only DNS, and absolute names.
 import { Resolver as DnsResolver } from "node:dns/promises";
-import type { ResolvedAddress, Resolver } from "./resolve-target";
+import type { Family } from "./policy";
+
+export interface ResolvedAddress {
+  address: string;
+  family: Family;
+}
+
+/** Looks a name up and returns every address it has. Injected so tests control DNS. */
+export type Resolver = (name: string) => Promise<ResolvedAddress[]>;
 
 export interface ResolverOptions {
   /** "ip" or "ip:port" ("[v6]:port"); null or empty: the system's resolvers. */

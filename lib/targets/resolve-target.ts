@@ -1,16 +1,10 @@
 // Resolve once, judge every address, connect only to a validated one: the defence against DNS rebinding.
-import { createResolver } from "./dns-resolver";
+import { createResolver, type ResolvedAddress, type Resolver } from "./dns-resolver";
 import { TargetError } from "./errors";
 import { parseHost } from "./parse-host";
 import { type Family, judgeAddress, refusalMessage, type TargetRules } from "./policy";
 
-export interface ResolvedAddress {
-  address: string;
-  family: Family;
-}
-
-/** Looks a name up and returns every address it has. Injected so tests control DNS. */
-export type Resolver = (name: string) => Promise<ResolvedAddress[]>;
+export type { ResolvedAddress, Resolver } from "./dns-resolver";
 
 /** The system's resolvers with the default deadline; processes build theirs from DNS_SERVERS and DNS_TIMEOUT_MS. */
 export const systemResolver: Resolver = createResolver({ servers: null, timeoutMs: 2000 });
