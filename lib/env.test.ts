@@ -29,8 +29,18 @@ describe("parseEnv", () => {
     ["TRUSTED_PROXIES", "proxy.example.com"],
     ["APP_URL", "ftp://example.com"],
     ["WORKER_CONCURRENCY", "0"],
+    ["DNS_SERVERS", "dns.example.com"],
+    ["DNS_SERVERS", "9.9.9.9:99999"],
+    ["DNS_SERVERS", "[2620:fe::fe:53"],
+    ["DNS_TIMEOUT_MS", "50"],
   ])("names the variable when %s=%j is bad", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`^Invalid environment configuration:\\n  ${name}: `));
+  });
+
+  it("keeps DNS servers as ip or ip:port, IPv6 in brackets with a port, empty for the system's", () => {
+    expect(parseEnv({}).DNS_SERVERS).toEqual([]);
+    expect(parseEnv({}).DNS_TIMEOUT_MS).toBe(2000);
+    expect(parseEnv({ DNS_SERVERS: "9.9.9.9, 127.0.0.1:5353,[2620:fe::fe]:53, 2620:fe::9" }).DNS_SERVERS).toEqual(["9.9.9.9", "127.0.0.1:5353", "[2620:fe::fe]:53", "2620:fe::9"]);
   });
 
   it("strips a trailing slash from APP_URL", () => {

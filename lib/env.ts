@@ -6,14 +6,19 @@ import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
+/** "a, b,,c" -> ["a", "b", "c"] */
+function commaItems(value: string): string[] {
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 const cidrList = z
   .string()
   .default("")
   .transform((value, ctx) => {
-    const items = value
-      .split(",")
-      .map((item) => item.trim())
-      .filter(Boolean);
+    const items = commaItems(value);
     const parsed: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
     for (const item of items) {
       try {
@@ -32,10 +37,7 @@ const dnsServerList = z
   .string()
   .default("")
   .transform((value, ctx) => {
-    const items = value
-      .split(",")
-      .map((item) => item.trim())
-      .filter(Boolean);
+    const items = commaItems(value);
     for (const item of items) {
       const match = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(item) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(item) ?? [item, item, undefined];
       const [, address, port] = match;

@@ -1,11 +1,8 @@
 // End to end below the browser: API -> Redis -> worker process -> PostgreSQL -> API, with real sockets.
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { GET as getCheckRoute } from "../app/api/v1/checks/[id]/route";
-import { POST as postCheck } from "../app/api/v1/checks/route";
 import { newId as newCheckId } from "../lib/ids";
-import type { CheckView } from "../lib/checks/get-check";
 import { webContext } from "../lib/web-context";
-import { newPeer, params, request } from "./helpers/api";
+import { fetchCheck, startCheck, waitFinished } from "./helpers/check-client";
 import { closedPort, type FilteredPort, filteredPort, type OpenPort, openPort } from "./helpers/listeners";
 import { startWorker, type WorkerProcess } from "./helpers/worker-process";
 
@@ -31,25 +28,8 @@ async function listeners(): Promise<{ open: OpenPort; closed: number; filtered: 
   return { open, closed: await closedPort(), filtered };
 }
 
-async function create(body: unknown): Promise<string> {
-  const response = await postCheck(request("/api/v1/checks", { body, peer: newPeer() }), params({}));
-  expect(response.status).toBe(202);
-  return (await response.json()).id;
-}
-
-async function fetchCheck(id: string): Promise<CheckView> {
-  return (await getCheckRoute(request(`/api/v1/checks/${id}`), params({ id }))).json();
-}
-
-/** Polls like a client until the check is done or failed. */
-async function waitFinished(id: string, timeoutMs = 60_000): Promise<CheckView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const check = await fetchCheck(id);
-    if (check.status === "done" || check.status === "failed") return check;
-    if (Date.now() > deadline) throw new Error(`check ${id} still ${check.status} after ${timeoutMs} ms: ${JSON.stringify(check.results)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+async function create(body: Record<string, unknown>): Promise<string> {
+  return (await startCheck(body)).id;
 }
 
 async function waitFor(predicate: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {

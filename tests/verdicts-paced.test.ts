@@ -3,11 +3,10 @@
 // about one timeout, and latency over a delayed path (a TUN relay) is the handshake's own.
 import "./helpers/large-checks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webContext } from "../lib/web-context";
-import { resultOf, runCheckThrough, TEST_DENYLIST } from "./helpers/check-client";
+import { resultOf, runCheckThrough, closeWebContext, startNamespaceWorker } from "./helpers/check-client";
 import { type DnsServer, startDnsServer } from "./helpers/dns-server";
 import { createNamespace, type Namespace } from "./helpers/netns";
-import { startWorker, type WorkerProcess } from "./helpers/worker-process";
+import type { WorkerProcess } from "./helpers/worker-process";
 
 let limited: Namespace;
 let silent: Namespace;
@@ -29,17 +28,14 @@ beforeAll(async () => {
     "silent.portcheck-test.net": { A: silent.nsAddress4 },
     "slow.portcheck-test.net": { A: slow.nsAddress4, AAAA: slow.nsAddress6 },
   });
-  worker = await startWorker({ TARGET_ALLOWLIST: "10.77.0.0/16,fd77::/64", TARGET_DENYLIST: TEST_DENYLIST, DNS_SERVERS: dns.address });
+  worker = await startNamespaceWorker(dns.address);
 }, 60_000);
 
 afterAll(async () => {
   await worker?.stop("SIGKILL");
   await Promise.all([limited, silent, slow].map((ns) => ns?.destroy()));
   await dns?.close();
-  const context = webContext();
-  await context.checksQueue.close();
-  await context.redis.quit();
-  await context.db.$disconnect();
+  await closeWebContext();
 });
 
 describe("paced and parallel probing", () => {

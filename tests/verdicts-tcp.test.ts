@@ -2,13 +2,12 @@
 // real worker (probe thread) -> PostgreSQL -> API. Every state and reason is asserted, over IPv4 and IPv6.
 // Names resolve through a DNS server started here (DNS_SERVERS); nothing leaves loopback and the namespaces.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webContext } from "../lib/web-context";
 import { type TestCertificates, createTestCertificates } from "./helpers/certs";
-import { resultOf, runCheckThrough, TEST_DENYLIST } from "./helpers/check-client";
+import { resultOf, runCheckThrough, closeWebContext, startNamespaceWorker } from "./helpers/check-client";
 import { type DnsServer, startDnsServer } from "./helpers/dns-server";
 import { type NamespaceTarget, startTargetIn } from "./helpers/namespace-target";
 import { createNamespace, type Namespace } from "./helpers/netns";
-import { startWorker, type WorkerProcess } from "./helpers/worker-process";
+import type { WorkerProcess } from "./helpers/worker-process";
 
 const NAME = "main.portcheck-test.net";
 const TLS_NAME = "tls.portcheck-test.net";
@@ -74,12 +73,7 @@ beforeAll(async () => {
     [TLS_NAME]: { A: main.nsAddress4, AAAA: main.nsAddress6 },
     "absent.portcheck-test.net": { A: main.absentAddress4 },
   });
-  worker = await startWorker({
-    TARGET_ALLOWLIST: "10.77.0.0/16,fd77::/64",
-    TARGET_DENYLIST: TEST_DENYLIST,
-    DNS_SERVERS: dns.address,
-    NODE_EXTRA_CA_CERTS: certificates.caFile,
-  });
+  worker = await startNamespaceWorker(dns.address, { NODE_EXTRA_CA_CERTS: certificates.caFile });
 }, 60_000);
 
 afterAll(async () => {
@@ -88,10 +82,7 @@ afterAll(async () => {
   await main?.destroy();
   await dns?.close();
   certificates?.cleanup();
-  const context = webContext();
-  await context.checksQueue.close();
-  await context.redis.quit();
-  await context.db.$disconnect();
+  await closeWebContext();
 });
 
 describe("TCP verdicts against a namespace", () => {

@@ -2,13 +2,12 @@
 // DNS_TIMEOUT_MS), the family option, and the ownership token, end to end through the API and the worker.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postToken } from "../app/api/v1/verify-tokens/route";
-import { webContext } from "../lib/web-context";
 import { newPeer, params, request } from "./helpers/api";
-import { resultOf, runCheckThrough, startCheck, TEST_DENYLIST, waitFinished } from "./helpers/check-client";
+import { resultOf, runCheckThrough, startCheck, waitFinished, closeWebContext, startNamespaceWorker } from "./helpers/check-client";
 import { type DnsServer, startDnsServer } from "./helpers/dns-server";
 import { type NamespaceTarget, startTargetIn } from "./helpers/namespace-target";
 import { createNamespace, type Namespace } from "./helpers/netns";
-import { startWorker, type WorkerProcess } from "./helpers/worker-process";
+import type { WorkerProcess } from "./helpers/worker-process";
 
 const NAME = "udp.portcheck-test.net";
 let host: Namespace;
@@ -41,7 +40,7 @@ beforeAll(async () => {
     "slow.portcheck-test.net": { A: host.nsAddress4, delayMs: 5000 },
     "silent.portcheck-test.net": { silent: true },
   });
-  worker = await startWorker({ TARGET_ALLOWLIST: "10.77.0.0/16,fd77::/64", TARGET_DENYLIST: TEST_DENYLIST, DNS_SERVERS: dns.address, DNS_TIMEOUT_MS: "1000" });
+  worker = await startNamespaceWorker(dns.address, { DNS_TIMEOUT_MS: "1000" });
 }, 60_000);
 
 afterAll(async () => {
@@ -49,10 +48,7 @@ afterAll(async () => {
   target?.stop();
   await host?.destroy();
   await dns?.close();
-  const context = webContext();
-  await context.checksQueue.close();
-  await context.redis.quit();
-  await context.db.$disconnect();
+  await closeWebContext();
 });
 
 describe("UDP", () => {

@@ -3,7 +3,9 @@
 import { GET as getCheckRoute } from "../../app/api/v1/checks/[id]/route";
 import { POST as postCheck } from "../../app/api/v1/checks/route";
 import type { CheckResultView, CheckView } from "../../lib/checks/check-view";
+import { webContext } from "../../lib/web-context";
 import { newPeer, params, request } from "./api";
+import { startWorker, type WorkerProcess } from "./worker-process";
 
 export async function startCheck(body: Record<string, unknown>, peer = newPeer()): Promise<CheckView> {
   const response = await postCheck(request("/api/v1/checks", { body, peer }), params({}));
@@ -41,3 +43,16 @@ export function resultOf(check: CheckView, port: number, family: 4 | 6 = 4): Che
 /** The test instances' net: every IPv4 address but 10/8 and 127/8, and all of 2000::/3, stays forbidden. */
 export const TEST_DENYLIST =
   "0.0.0.0/5,8.0.0.0/7,11.0.0.0/8,12.0.0.0/6,16.0.0.0/4,32.0.0.0/3,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1,2000::/3";
+
+/** The real worker, allowed to probe the test namespaces only, asking the test's DNS server. */
+export function startNamespaceWorker(dnsAddress: string, extraEnv: Record<string, string> = {}): Promise<WorkerProcess> {
+  return startWorker({ TARGET_ALLOWLIST: "10.77.0.0/16,fd77::/64", TARGET_DENYLIST: TEST_DENYLIST, DNS_SERVERS: dnsAddress, ...extraEnv });
+}
+
+/** Closes this test process's web clients (queue, Redis, PostgreSQL) after the last test. */
+export async function closeWebContext(): Promise<void> {
+  const context = webContext();
+  await context.checksQueue.close();
+  await context.redis.quit();
+  await context.db.$disconnect();
+}
