@@ -105,6 +105,12 @@ describe("POST /api/v1/checks", () => {
     [{ host: "127.0.0.2", ports: [22], timeoutMs: "fast" }, "timeoutMs"],
     [{ host: "127.0.0.2", ports: [22], extra: true }, "body"],
     [[1, 2], "body"],
+    [{ host: "127.0.0.2", ports: [22], protocol: "sctp" }, "protocol"],
+    [{ host: "127.0.0.2", ports: [22], family: 4 }, "family"],
+    [{ host: "127.0.0.2", ports: [22], family: "6" }, "family"],
+    [{ host: "127.0.0.2", ports: [22], tls: "yes" }, "tls"],
+    [{ host: "127.0.0.2", ports: [53], protocol: "udp", tls: true }, "tls"],
+    [{ host: "127.0.0.2", ports: [22], verifyToken: "not-a-token" }, "verifyToken"],
   ])("refuses %j with 400 invalid_request at %s", async (body, path) => {
     const response = await post(body);
     expect(response.status).toBe(400);

@@ -94,7 +94,7 @@ export async function runCheck(checkId: string, deps: RunCheckDeps): Promise<Run
             ports: item.ports,
             hostname,
             parallelism: deps.parallelism,
-            options: { timeoutMs: check.timeoutMs, tls: check.tls, verifyToken: check.verifyToken ?? undefined },
+            options: { timeoutMs: check.timeoutMs, ...(check.protocol === "tcp" ? { tls: check.tls } : {}), verifyToken: check.verifyToken ?? undefined },
           },
           { runner: deps.runner, onResult: writer.add, signal: deps.signal, routable: deps.routable ?? hasRoute },
         ),

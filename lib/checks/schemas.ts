@@ -35,7 +35,8 @@ export const createCheckBody = z
       .regex(VERIFY_TOKEN_PATTERN, "verifyToken is the token from POST /api/v1/verify-tokens (pc- and 24 letters and digits)")
       .optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => body.tls === undefined || body.tls === "auto" || body.protocol !== "udp", { message: "tls works with protocol \"tcp\" only", path: ["tls"] });
 
 export type CreateCheckBody = z.infer<typeof createCheckBody>;
 

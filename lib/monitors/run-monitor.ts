@@ -49,12 +49,11 @@ async function probeMonitor(monitor: ProbeSettings, deps: RunMonitorDeps): Promi
         ports: [monitor.port],
         hostname: isIP(monitor.host) === 0 ? monitor.host : undefined,
         parallelism: 1,
-        options: {
-          timeoutMs: monitor.timeoutMs,
-          tls: monitor.tls,
-          send: monitor.sendText ? unescapePayload(monitor.sendText) : undefined,
-          expectReply: monitor.expectReply ?? undefined,
-        },
+        // TLS and send/expect are TCP's; a UDP monitor sends its port's protocol payload.
+        options:
+          monitor.protocol === "tcp"
+            ? { timeoutMs: monitor.timeoutMs, tls: monitor.tls, send: monitor.sendText ? unescapePayload(monitor.sendText) : undefined, expectReply: monitor.expectReply ?? undefined }
+            : { timeoutMs: monitor.timeoutMs },
       },
       { runner: deps.runner, routable: hasRoute, onResult: ({ family, address, verdict }) => verdicts.push({ family, address, verdict }) },
     );

@@ -61,11 +61,12 @@ export function monitorFields(minIntervalSeconds: number) {
 }
 
 /** send and expectReply talk TCP; UDP monitors use the protocol payloads of their port. */
-function tcpOnlyFields(value: { protocol?: "tcp" | "udp"; send?: string | null; expectReply?: string | null }, ctx: z.RefinementCtx) {
+function tcpOnlyFields(value: { protocol?: "tcp" | "udp"; send?: string | null; expectReply?: string | null; tls?: "auto" | boolean }, ctx: z.RefinementCtx) {
   if (value.protocol !== "udp") return;
   for (const field of ["send", "expectReply"] as const) {
     if (value[field]) ctx.addIssue({ code: "custom", path: [field], message: `${field} works with protocol "tcp" only` });
   }
+  if (value.tls === true || value.tls === false) ctx.addIssue({ code: "custom", path: ["tls"], message: "tls works with protocol \"tcp\" only" });
 }
 
 export function createMonitorBody(minIntervalSeconds: number) {

@@ -14,6 +14,9 @@ export const tcpProbe: Probe = async (target, options) => {
     closePolitely(socket);
     return verdict;
   }
+  // Talk once this turn of the event loop is over, so that other handshakes completing in it are
+  // timed before any conversation work delays them.
+  await new Promise((resolve) => setImmediate(resolve));
   const facts = await converse(socket, target, options);
   return { ...verdict, ...facts };
 };
@@ -22,7 +25,10 @@ export const tcpProbe: Probe = async (target, options) => {
 export function connect(target: ProbeTarget, { timeoutMs, signal }: ProbeOptions): Promise<{ verdict: Verdict; socket: Socket | null }> {
   return new Promise((resolve) => {
     const socket = new Socket();
-    const started = performance.now();
+    // The clock starts when Node really calls connect(2), a tick after socket.connect(): in a batch of
+    // probes, the time to set up the others must not count as this handshake's.
+    let started = performance.now();
+    socket.once("connectionAttempt", () => (started = performance.now()));
     let settled = false;
     const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
     const finish = (verdict: Verdict, keep = false) => {
