@@ -3,11 +3,13 @@
 // to the port (TLS, banner, ownership token, send/expect) within its own bound, then closes with FIN.
 import { Socket } from "node:net";
 import { closePolitely } from "./close-politely";
+import { startTurn } from "./start-gate";
 import { converse, wantsConversation } from "./conversation";
 import { tcpErrorVerdict } from "./socket-errors";
 import type { Probe, ProbeOptions, ProbeTarget, Verdict } from "./types";
 
 export const tcpProbe: Probe = async (target, options) => {
+  await startTurn();
   const { verdict, socket } = await connect(target, options);
   if (!socket) return verdict;
   if (!wantsConversation(target, options)) {

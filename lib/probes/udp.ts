@@ -6,12 +6,18 @@ import { createSocket, type Socket } from "node:dgram";
 import { unknownBanner } from "./protocols/banner";
 import { udpPayloadFor } from "./protocols/udp-payloads";
 import { udpErrorVerdict } from "./socket-errors";
+import { startTurn } from "./start-gate";
 import type { Probe, Verdict } from "./types";
 
 /** Replies are read up to this size; nothing we send asks for more. */
 const MAX_REPLY_BYTES = 4096;
 
-export const udpProbe: Probe = (target, { timeoutMs, signal, verifyToken }) =>
+export const udpProbe: Probe = async (target, options) => {
+  await startTurn();
+  return sendAndListen(target, options);
+};
+
+const sendAndListen: Probe = (target, { timeoutMs, signal, verifyToken }) =>
   new Promise<Verdict>((resolve) => {
     const payload = udpPayloadFor(target.port);
     const socket: Socket = createSocket({ type: target.family === 6 ? "udp6" : "udp4", recvBufferSize: 64 * 1024 });

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { STARTS_PER_TURN, startTurn } from "./start-gate";
+
+describe("startTurn", () => {
+  it("lets at most STARTS_PER_TURN probes start in one turn of the event loop, in order, and all eventually", async () => {
+    const order: (number | "turn")[] = [];
+    const starts = Array.from({ length: STARTS_PER_TURN * 2 + 1 }, (_, index) => startTurn().then(() => order.push(index)));
+    // Queued behind the gate's first turn: it runs once that turn's starts have happened.
+    setImmediate(() => order.push("turn"));
+    await Promise.all(starts);
+    expect(order.indexOf("turn")).toBe(STARTS_PER_TURN);
+    expect(order.filter((item) => item !== "turn")).toEqual(Array.from({ length: STARTS_PER_TURN * 2 + 1 }, (_, index) => index));
+  });
+});
