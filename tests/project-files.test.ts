@@ -87,7 +87,7 @@ describe("documentation of the configuration", () => {
 
   it("package.json has the scripts operators rely on", () => {
     const { scripts } = JSON.parse(read("package.json")) as { scripts: Record<string, string> };
-    for (const name of ["build", "start", "start:web", "start:worker", "db:migrate", "test"]) expect(scripts[name], name).toBeTruthy();
+    for (const name of ["build", "start", "start:web", "start:worker", "db:migrate", "test", "bench"]) expect(scripts[name], name).toBeTruthy();
     expect(scripts.build).toContain("next build");
     expect(scripts.build).toContain("generate");
     expect(scripts.start).toContain("db:migrate");
