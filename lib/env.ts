@@ -92,6 +92,12 @@ export const envSchema = z.object({
   MAX_PORTS_PER_CHECK: int(1, 1000, 20),
   RATE_LIMIT_CHECKS_PER_MINUTE: int(1, 100_000, 10),
   RATE_LIMIT_TARGET_PER_MINUTE: int(1, 1_000_000, 120),
+  /** Checks one API key (or signed-in account) may start per minute. */
+  RATE_LIMIT_KEY_CHECKS_PER_MINUTE: int(1, 100_000, 60),
+  /** Other API requests per caller (key, account or client address) per minute. */
+  RATE_LIMIT_REQUESTS_PER_MINUTE: int(1, 1_000_000, 600),
+  /** Most ports in one check for callers with an API key or a session. */
+  MAX_PORTS_PER_CHECK_AUTHENTICATED: int(1, 1000, 100),
   /** Signs session cookies and tokens; at least 32 characters. Required in production. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** SMTP server for alerts and password resets, e.g. smtp://user:pass@mail.example.com:587. */

@@ -1,7 +1,7 @@
 // Redis connections. Producers (the web) fail fast when Redis is down; workers wait for it.
 import { Redis } from "ioredis";
 import { env } from "./env";
-import { serviceUnavailable } from "./http/problem";
+import { serviceUnavailable } from "./problem-error";
 
 /** For the web process: commands fail at once while Redis is unreachable, so the API can answer 503. */
 export function createProducerRedis(url: string = env().REDIS_URL): Redis {

@@ -6,6 +6,8 @@ import { type Limiters, createLimiters } from "./limits/rate-limits";
 import { type CheckJob, createChecksQueue } from "./queue/checks-queue";
 import { createMonitorQueues, type MonitorQueues } from "./queue/monitor-queues";
 import { producerRedis } from "./redis";
+import { env } from "./env";
+import type { TargetRules } from "./targets/policy";
 
 export interface WebContext {
   db: Db;
@@ -13,6 +15,8 @@ export interface WebContext {
   checksQueue: Queue<CheckJob>;
   monitorQueues: MonitorQueues;
   limiters: Limiters;
+  /** The target policy of this deployment (TARGET_ALLOWLIST, TARGET_DENYLIST). */
+  rules: TargetRules;
 }
 
 const globalForContext = globalThis as unknown as { portcheckWeb?: WebContext };
@@ -23,7 +27,8 @@ export function webContext(): WebContext {
     const checksQueue = createChecksQueue(redis);
     const monitorQueues = createMonitorQueues(redis);
     for (const queue of [checksQueue, monitorQueues.monitors, monitorQueues.alerts]) queue.on("error", () => {}); // surfaced where calls fail
-    globalForContext.portcheckWeb = { db: db(), redis, checksQueue, monitorQueues, limiters: createLimiters(redis) };
+    const { TARGET_ALLOWLIST, TARGET_DENYLIST } = env();
+    globalForContext.portcheckWeb = { db: db(), redis, checksQueue, monitorQueues, limiters: createLimiters(redis), rules: { allowlist: TARGET_ALLOWLIST, denylist: TARGET_DENYLIST } };
   }
   return globalForContext.portcheckWeb;
 }

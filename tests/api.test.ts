@@ -194,7 +194,7 @@ describe("other endpoints", () => {
   });
 
   it("unknown API paths are problem+json 404", async () => {
-    const response = await unknownRoute();
+    const response = await unknownRoute(request("/api/v1/nope"), params({ path: ["nope"] }));
     expect(response.status).toBe(404);
     expect((await problem(response)).code).toBe("not_found");
   });

@@ -2,7 +2,7 @@
 // ownership token, store the check (one INSERT: results are rows once they have a verdict), enqueue one job.
 import { env } from "../env";
 import { newId } from "../ids";
-import { ApiError, rateLimited } from "../http/problem";
+import { ProblemError, rateLimited } from "../problem-error";
 import type { ClientIp } from "../http/client-ip";
 import { clientKey } from "../http/client-ip";
 import { consume, peek } from "../limits/rate-limits";
@@ -26,26 +26,22 @@ export async function createCheck(
   const maxPorts = caller.maxPorts ?? config.MAX_PORTS_PER_CHECK;
   const ports = parsePorts(body.ports, maxPorts);
   if (!ports.ok) {
-    throw new ApiError(
-      400,
-      "invalid_request",
-      ports.issues.map((issue) => issue.message).join(" "),
-      ports.issues.map((issue) => ({ path: issue.index >= 0 ? `ports/${issue.index}` : "ports", message: issue.message })),
-    );
+    throw new ProblemError("invalid_request", ports.issues.map((issue) => issue.message).join(" "), {
+      errors: ports.issues.map((issue) => ({ path: issue.index >= 0 ? `ports/${issue.index}` : "ports", message: issue.message })),
+    });
   }
   // Without the caller's address there is no rate limit to apply, so there is no check either.
   const client = caller.client;
-  if (!client) throw new ApiError(400, "invalid_request", "Portcheck could not determine your IP address. Please try again.");
-  const host = normaliseHostOrThrow(body.host.toLowerCase() === "me" ? client.ip : body.host);
+  if (!client) throw new ProblemError("invalid_request", "Portcheck could not determine your IP address. Please try again.");
+  const host = normaliseHostOrThrow(body.host.toLowerCase() === "me" ? client.ip : body.host, context.rules);
   const family = body.family ?? "both";
   if (host.literal && family !== "both" && host.value.includes(":") !== (family === "6")) {
     const message = `${host.value} is an IPv${host.value.includes(":") ? 6 : 4} address, so family cannot be "${family}".`;
-    throw new ApiError(400, "invalid_request", message, [{ path: "family", message }]);
+    throw new ProblemError("invalid_request", message, { errors: [{ path: "family", message }] });
   }
   const probes = ports.ports.length * (family === "both" && !host.literal ? 2 : 1);
+  // The caller's budget of checks was spent by the route; the target's budget is looked at here.
   await readyRedis(context.redis);
-  const limited = await consume(context.limiters.client, clientKey(client));
-  if (!limited.allowed) throw rateLimited(`You can start ${config.RATE_LIMIT_CHECKS_PER_MINUTE} checks a minute. Try again in ${limited.retryAfterSeconds} s.`, limited.retryAfterSeconds);
   if (host.literal) {
     const outcome = await peek(context.limiters.target, host.value, probes);
     if (!outcome.allowed) throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
@@ -54,7 +50,7 @@ export async function createCheck(
     const claim = await claimToken(context.redis, body.verifyToken, clientKey(client));
     if (claim !== "claimed") {
       const message = "This ownership token has expired, was already used, or was issued to someone else. Get a new one and start the listener again.";
-      throw new ApiError(422, "invalid_token", message, [{ path: "verifyToken", message }]);
+      throw new ProblemError("invalid_token", message, { errors: [{ path: "verifyToken", message }] });
     }
   }
 

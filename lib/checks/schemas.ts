@@ -2,6 +2,10 @@
 import { z } from "zod";
 import { VERIFY_TOKEN_PATTERN } from "../probes/option-limits";
 import { MAX_HOST_LENGTH } from "../targets/parse-host";
+import { parsePorts } from "./ports";
+
+/** No caller may ask for more ports in one check (MAX_PORTS_PER_CHECK_AUTHENTICATED is at most this). */
+export const MAX_PORTS_ANYONE = 1000;
 
 export const MIN_TIMEOUT_MS = 100;
 export const MAX_TIMEOUT_MS = 10_000;
@@ -36,7 +40,13 @@ export const createCheckBody = z
       .optional(),
   })
   .strict()
-  .refine((body) => body.tls === undefined || body.tls === "auto" || body.protocol !== "udp", { message: "tls works with protocol \"tcp\" only", path: ["tls"] });
+  .refine((body) => body.tls === undefined || body.tls === "auto" || body.protocol !== "udp", { message: "tls works with protocol \"tcp\" only", path: ["tls"] })
+  // Each port and range is checked here, before any budget is spent; how many a caller may ask for is checked later.
+  .superRefine((body, ctx) => {
+    const parsed = parsePorts(body.ports, MAX_PORTS_ANYONE);
+    if (parsed.ok) return;
+    for (const issue of parsed.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.index >= 0 ? ["ports", issue.index] : ["ports"] });
+  });
 
 export type CreateCheckBody = z.infer<typeof createCheckBody>;
 

@@ -2,21 +2,21 @@
 import { newWebhookSecret } from "../alerts/webhook-signature";
 import type { Db } from "../db";
 import { env } from "../env";
-import { ApiError } from "../http/problem";
+import { ProblemError } from "../problem-error";
 import { newId } from "../ids";
 import { type MonitorQueues, scheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
+import type { TargetRules } from "../targets/policy";
 import { monitorData } from "./monitor-data";
 import type { CreateMonitorInput } from "./schemas";
 import { MONITOR_SELECT, type MonitorView, monitorView } from "./views";
 
 export async function createMonitor(
-  db: Db,
-  queues: MonitorQueues,
+  { db, monitorQueues: queues, rules }: { db: Db; monitorQueues: MonitorQueues; rules: TargetRules },
   userId: string,
   input: CreateMonitorInput,
 ): Promise<{ monitor: MonitorView; webhookSecret: string | null }> {
-  const host = normaliseHostOrThrow(input.host);
+  const host = normaliseHostOrThrow(input.host, rules);
   const quota = env().MAX_MONITORS_PER_USER;
   const id = newId();
   const webhookSecret = input.webhookUrl ? newWebhookSecret() : null;
@@ -24,7 +24,7 @@ export async function createMonitor(
   const row = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`monitors:${userId}`}))`;
     if ((await tx.monitor.count({ where: { userId } })) >= quota) {
-      throw new ApiError(403, "quota_exceeded", `An account can have at most ${quota} monitors. Delete one to add another.`);
+      throw new ProblemError("quota_exceeded", `An account can have at most ${quota} monitors. Delete one to add another.`);
     }
     return tx.monitor.create({
       data: { ...monitorData(input), id, userId, host: host.value, webhookSecret, state: input.paused ? "paused" : "pending" },

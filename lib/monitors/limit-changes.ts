@@ -1,7 +1,7 @@
 // Creating, changing or testing a monitor can make the worker probe or send at once; such requests
 // count per account against the same per-minute budget as instant checks.
 import { env } from "../env";
-import { rateLimited } from "../http/problem";
+import { rateLimited } from "../problem-error";
 import { consume } from "../limits/rate-limits";
 import { readyRedis } from "../redis";
 import type { WebContext } from "../web-context";

@@ -1,7 +1,7 @@
 // Reads of the monitors feature. Ownership is always in the where: another account's monitor is not found.
 import type { Db } from "../db";
 import { apiState } from "../checks/check-options";
-import { ApiError } from "../http/problem";
+import { ProblemError } from "../problem-error";
 import type { VerdictState } from "../probes/verdict-states";
 import { type MonitorView, MONITOR_SELECT, monitorView, statePeriods } from "./views";
 
@@ -26,7 +26,7 @@ export async function ownsMonitor(db: Db, userId: string, id: string): Promise<b
 
 /** 404 unless this account owns the monitor: never 403, never a hint that it exists. */
 export async function assertOwnsMonitor(db: Db, userId: string, id: string): Promise<void> {
-  if (!(await ownsMonitor(db, userId, id))) throw new ApiError(404, "not_found", NOT_FOUND_MESSAGE);
+  if (!(await ownsMonitor(db, userId, id))) throw new ProblemError("not_found", NOT_FOUND_MESSAGE);
 }
 
 export interface ResultView {

@@ -1,7 +1,7 @@
 // "Send test": one test delivery per configured channel, queued like real alerts and logged the same way.
 import type { Db } from "../db";
 import { createDeliveries } from "../alerts/create-deliveries";
-import { ApiError } from "../http/problem";
+import { ProblemError } from "../problem-error";
 import { newId } from "../ids";
 import { enqueueAlert, type MonitorQueues } from "../queue/monitor-queues";
 import { notFoundMonitor } from "./update-monitor";
@@ -16,7 +16,7 @@ export async function sendTestAlert(db: Db, queues: MonitorQueues, userId: strin
     const email = monitor.emailAlerts && monitor.user.emailVerified;
     if (!email && !monitor.webhookUrl) {
       const why = monitor.emailAlerts ? "confirm your e-mail address first (see the link we sent you)" : "switch on e-mail alerts or add a webhook URL";
-      throw new ApiError(400, "invalid_request", `This monitor has no alert channel yet: ${why}.`);
+      throw new ProblemError("invalid_request", `This monitor has no alert channel yet: ${why}.`);
     }
     return createDeliveries(tx, monitor, "test", null, `test-${newId()}`);
   });

@@ -1,20 +1,20 @@
 // Change, pause, resume or delete a monitor. Ownership is in every where: another account's is 404.
 import { newWebhookSecret } from "../alerts/webhook-signature";
 import type { Db } from "../db";
-import { ApiError } from "../http/problem";
+import { ProblemError } from "../problem-error";
 import { logger } from "../logger";
 import { type MonitorQueues, scheduleMonitor, unscheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
+import type { TargetRules } from "../targets/policy";
 import { getMonitor, NOT_FOUND_MESSAGE } from "./queries";
 import { monitorData } from "./monitor-data";
 import type { UpdateMonitorInput } from "./schemas";
 import type { MonitorView } from "./views";
 
-export const notFoundMonitor = () => new ApiError(404, "not_found", NOT_FOUND_MESSAGE);
+export const notFoundMonitor = () => new ProblemError("not_found", NOT_FOUND_MESSAGE);
 
 export async function updateMonitor(
-  db: Db,
-  queues: MonitorQueues,
+  { db, monitorQueues: queues, rules }: { db: Db; monitorQueues: MonitorQueues; rules: TargetRules },
   userId: string,
   id: string,
   input: UpdateMonitorInput,
@@ -22,7 +22,7 @@ export async function updateMonitor(
   const current = await db.monitor.findFirst({ where: { id, userId }, select: { paused: true, webhookUrl: true, host: true, port: true, expect: true, protocol: true, family: true } });
   if (!current) throw notFoundMonitor();
   const data: Record<string, unknown> = monitorData(input);
-  if (input.host !== undefined) data.host = normaliseHostOrThrow(input.host).value;
+  if (input.host !== undefined) data.host = normaliseHostOrThrow(input.host, rules).value;
   // A new webhook URL gets a new secret, shown once.
   let webhookSecret: string | null = null;
   if (input.webhookUrl !== undefined && input.webhookUrl !== current.webhookUrl) {
@@ -48,7 +48,7 @@ export async function updateMonitor(
   return { monitor, webhookSecret };
 }
 
-export async function deleteMonitor(db: Db, queues: MonitorQueues, userId: string, id: string): Promise<void> {
+export async function deleteMonitor({ db, monitorQueues: queues }: { db: Db; monitorQueues: MonitorQueues }, userId: string, id: string): Promise<void> {
   const deleted = await db.monitor.deleteMany({ where: { id, userId } });
   if (deleted.count === 0) throw notFoundMonitor();
   await syncSchedule(queues, { id, paused: true, intervalSeconds: 0 });

@@ -7,6 +7,8 @@ export class TargetError extends Error {
     message: string,
     /** A transient resolver failure (SERVFAIL, timeout): worth a retry. */
     readonly transient = false,
+    /** The request field the refused host came from, for the API's error path. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "TargetError";

@@ -1,7 +1,8 @@
 // /api/auth/*: better-auth's endpoints (sign-up, sign-in, sign-out, password reset, delete-user...).
 // Bodies are capped like every other API body before better-auth reads them.
 import { auth } from "@/lib/auth/auth";
-import { errorResponse, readBodyText } from "@/lib/http/api-route";
+import { readBodyText } from "@/lib/http/body";
+import { errorResponse } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
 

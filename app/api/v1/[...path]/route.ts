@@ -1,8 +1,10 @@
 // Any other /api/v1 path: a problem+json 404 rather than an HTML page.
-import { errorResponse } from "@/lib/http/api-route";
-import { ApiError } from "@/lib/http/problem";
+import { route } from "@/lib/http/route";
+import { ProblemError } from "@/lib/problem-error";
 
 export const dynamic = "force-dynamic";
 
-const notFound = async () => errorResponse(new ApiError(404, "not_found", "No such API endpoint. See /docs/api."));
+const notFound = route({ auth: "none", cors: true }, async () => {
+  throw new ProblemError("not_found", "No such API endpoint. See /docs/api.");
+});
 export { notFound as DELETE, notFound as GET, notFound as PATCH, notFound as POST, notFound as PUT };

@@ -1,13 +1,17 @@
-// POST /api/v1/checks: start an instant check of some ports on one host.
+// POST /api/v1/checks: start an instant check of some ports on one host. Anonymous, or with an API key
+// or a session for the higher limits; callable from any origin.
 import { createCheck } from "@/lib/checks/create-check";
 import { createCheckBody } from "@/lib/checks/schemas";
-import { apiRoute, jsonResponse, readJsonBody } from "@/lib/http/api-route";
-import { webContext } from "@/lib/web-context";
+import { env } from "@/lib/env";
+import { jsonResponse, preflight, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async (request, { client }) => {
-  const body = createCheckBody.parse(await readJsonBody(request));
-  const check = await createCheck(body, { client }, webContext());
+export const POST = route({ auth: "none", body: createCheckBody, limit: "checks", cors: true }, async ({ body, caller, client, context }) => {
+  const config = env();
+  const maxPorts = caller.kind === "user" ? config.MAX_PORTS_PER_CHECK_AUTHENTICATED : config.MAX_PORTS_PER_CHECK;
+  const check = await createCheck(body, { client, maxPorts }, context);
   return jsonResponse(check, { status: 202, headers: { location: check.links.self } });
 });
+
+export const OPTIONS = preflight("POST, OPTIONS");

@@ -1,10 +1,9 @@
 // GET /api/v1/ip: the caller's IP address as Portcheck sees it.
-import { apiRoute, jsonResponse } from "@/lib/http/api-route";
-import { ApiError } from "@/lib/http/problem";
+import { jsonResponse, preflight, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async (_request, { client }) => {
-  if (!client) throw new ApiError(503, "service_unavailable", "The caller's address is unknown: the request did not come through Portcheck's server.");
-  return jsonResponse(client);
-});
+// The route's budget is per client address, so a request without one is refused before it gets here.
+export const GET = route({ auth: "none", cors: true }, async ({ client }) => jsonResponse(client));
+
+export const OPTIONS = preflight("GET, OPTIONS");

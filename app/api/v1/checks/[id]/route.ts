@@ -1,13 +1,14 @@
 // GET /api/v1/checks/{id}: a check and its results so far; poll until status is done or failed.
 import { getCheck } from "@/lib/checks/get-check";
-import { apiRoute, jsonResponse } from "@/lib/http/api-route";
-import { ApiError } from "@/lib/http/problem";
-import { webContext } from "@/lib/web-context";
+import { idParams, jsonResponse, preflight, route } from "@/lib/http/route";
+import { ProblemError } from "@/lib/problem-error";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>(async (_request, { params }) => {
-  const check = await getCheck(webContext().db, params.id);
-  if (!check) throw new ApiError(404, "not_found", "There is no check with this id.");
+export const GET = route({ auth: "none", params: idParams, cors: true }, async ({ params, context }) => {
+  const check = await getCheck(context.db, params.id);
+  if (!check) throw new ProblemError("not_found", "There is no check with this id.");
   return jsonResponse(check);
 });
+
+export const OPTIONS = preflight("GET, OPTIONS");

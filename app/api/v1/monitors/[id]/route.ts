@@ -1,34 +1,27 @@
-// GET, PATCH, DELETE /api/v1/monitors/{id}: one monitor of the signed-in user (another account's is 404).
-import { requireUser } from "@/lib/auth/session";
+// GET, PATCH, DELETE /api/v1/monitors/{id}: one monitor of the caller (another account's is 404).
 import { env } from "@/lib/env";
-import { apiRoute, jsonResponse, readJsonBody } from "@/lib/http/api-route";
-import { limitMonitorChanges } from "@/lib/monitors/limit-changes";
+import { idParams, jsonResponse, route } from "@/lib/http/route";
 import { getMonitor } from "@/lib/monitors/queries";
 import { updateMonitorBody } from "@/lib/monitors/schemas";
 import { deleteMonitor, notFoundMonitor, updateMonitor } from "@/lib/monitors/update-monitor";
-import { webContext } from "@/lib/web-context";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
-  const user = await requireUser(request);
-  const monitor = await getMonitor(webContext().db, user.id, params.id);
+export const GET = route({ auth: "user-or-key", params: idParams }, async ({ params, user, context }) => {
+  const monitor = await getMonitor(context.db, user.id, params.id);
   if (!monitor) throw notFoundMonitor();
   return jsonResponse(monitor);
 });
 
-export const PATCH = apiRoute<{ id: string }>(async (request, { params }) => {
-  const user = await requireUser(request);
-  const input = updateMonitorBody(env().MONITOR_MIN_INTERVAL_SECONDS).parse(await readJsonBody(request));
-  await limitMonitorChanges(webContext(), user.id);
-  const { db, monitorQueues } = webContext();
-  const { monitor, webhookSecret } = await updateMonitor(db, monitorQueues, user.id, params.id, input);
-  return jsonResponse({ ...monitor, ...(webhookSecret ? { webhookSecret } : {}) });
-});
+export const PATCH = route(
+  { auth: "user-or-key", params: idParams, body: () => updateMonitorBody(env().MONITOR_MIN_INTERVAL_SECONDS), limit: "changes" },
+  async ({ params, body, user, context }) => {
+    const { monitor, webhookSecret } = await updateMonitor(context, user.id, params.id, body);
+    return jsonResponse({ ...monitor, ...(webhookSecret ? { webhookSecret } : {}) });
+  },
+);
 
-export const DELETE = apiRoute<{ id: string }>(async (request, { params }) => {
-  const user = await requireUser(request);
-  const { db, monitorQueues } = webContext();
-  await deleteMonitor(db, monitorQueues, user.id, params.id);
+export const DELETE = route({ auth: "user-or-key", params: idParams }, async ({ params, user, context }) => {
+  await deleteMonitor(context, user.id, params.id);
   return new Response(null, { status: 204 });
 });

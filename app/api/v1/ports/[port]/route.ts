@@ -1,14 +1,14 @@
 // GET /api/v1/ports/{port}: what Portcheck knows about a port (range, IANA services, security notes).
-import { apiRoute, jsonResponse } from "@/lib/http/api-route";
-import { ApiError } from "@/lib/http/problem";
+import { jsonResponse, preflight, route } from "@/lib/http/route";
 import { portKnowledge } from "@/lib/ports/knowledge";
 import { parsePortParam } from "@/lib/ports/ranges";
+import { invalidField } from "@/lib/problem-error";
+import { z } from "zod";
 
-export const GET = apiRoute<{ port: string }>(async (_request, { params }) => {
+export const GET = route({ auth: "none", params: z.object({ port: z.string() }), cors: true }, async ({ params }) => {
   const port = parsePortParam(params.port);
-  if (port === null) {
-    const message = "A port is a whole number from 0 to 65535.";
-    throw new ApiError(400, "invalid_request", message, [{ path: "port", message }]);
-  }
+  if (port === null) throw invalidField("port", "A port is a whole number from 0 to 65535.");
   return jsonResponse(portKnowledge(port), { headers: { "cache-control": "public, max-age=86400" } });
 });
+
+export const OPTIONS = preflight("GET, OPTIONS");

@@ -1,0 +1,123 @@
+// The one wrapper around every API route, in the style of dub's withWorkspace: the route declares who may
+// call it, its body and query schemas and the budget it spends; the handler receives parsed input and the
+// caller. The wrapper does the whole boundary: caller, scope, parsing, limits with their RateLimit-*
+// headers, CORS, and every error as problem+json. No handler repeats any of it.
+import { z } from "zod";
+import { env } from "../env";
+import { limitStateOf, type LimitState, consume } from "../limits/rate-limits";
+import { rateLimited } from "../problem-error";
+import { readyRedis } from "../redis";
+import { type WebContext, webContext } from "../web-context";
+import { readJsonBody } from "./body";
+import type { SignedInUser } from "../auth/session";
+import { type AuthMode, bearerToken, type Caller, resolveCaller } from "./caller";
+import { type ClientIp, clientIp } from "./client-ip";
+import { errorResponse } from "./error-response";
+import { type LimitName, rateLimitHeaders, type RouteLimit, routeLimit } from "./route-limits";
+
+export { jsonResponse } from "./body";
+
+export interface RouteSpec<A extends AuthMode, B extends z.ZodType | undefined, Q extends z.ZodType | undefined, PS extends z.ZodType | undefined> {
+  auth: A;
+  /** The path parameters' schema ({ id } of /monitors/{id}). */
+  params?: PS;
+  /** The key scope needed; by default read for GET and HEAD, write for everything else. */
+  scope?: "read" | "write";
+  /** The JSON body's schema, or a function making it (schemas that depend on configuration). */
+  body?: B | (() => B);
+  query?: Q;
+  /** The budget a request spends (default: the general request budget). */
+  limit?: LimitName;
+  /** Callable from any origin without credentials (anonymous endpoints; bearer keys always are). */
+  cors?: boolean;
+}
+
+export interface RouteInput<A extends AuthMode, B, Q, P> {
+  request: Request;
+  params: P;
+  body: B;
+  query: Q;
+  caller: Caller;
+  /** The signed-in account (by session or API key); a route that needs one always has it. */
+  user: A extends "none" ? SignedInUser | null : SignedInUser;
+  client: ClientIp | null;
+  context: WebContext;
+}
+
+type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type RouteContext = { params: Promise<unknown> };
+
+export const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "location, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset, idempotent-replayed",
+} as const;
+
+export function route<A extends AuthMode, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, PS extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<A, B, Q, PS>,
+  handler: (input: RouteInput<A, Parsed<B>, Parsed<Q>, Parsed<PS>>) => Promise<Response>,
+) {
+  return async (request: Request, routeContext: RouteContext): Promise<Response> => {
+    const config = env();
+    let limit: RouteLimit | null = null;
+    let state: LimitState | null = null;
+    let caller: Caller = { kind: "anonymous" };
+    const client = clientIp(request.headers, config.TRUSTED_PROXIES);
+    try {
+      const context = webContext();
+      const scope = spec.scope ?? (request.method === "GET" || request.method === "HEAD" ? "read" : "write");
+      caller = await resolveCaller(request, { auth: spec.auth, scope, appOrigin: new URL(config.APP_URL).origin }, client, context);
+      limit = routeLimit(spec.limit ?? "requests", caller, client, context.limiters, config);
+      const rawParams = (await routeContext?.params) ?? {};
+      const params = (spec.params ? spec.params.parse(rawParams) : undefined) as Parsed<PS>;
+      const query = (spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined) as Parsed<Q>;
+      const bodySchema = typeof spec.body === "function" ? spec.body() : spec.body;
+      const body = (bodySchema ? bodySchema.parse(await readJsonBody(request)) : undefined) as Parsed<B>;
+      await readyRedis(context.redis);
+      const outcome = await consume(limit.limiter, limit.key);
+      state = outcome.state ?? null;
+      if (!outcome.allowed) throw rateLimited(limit.refusal(outcome.retryAfterSeconds), outcome.retryAfterSeconds);
+      const user = (caller.kind === "user" ? caller.user : null) as RouteInput<A, unknown, unknown, unknown>["user"];
+      const response = await handler({ request, params, body, query, caller, user, client, context });
+      return withHeaders(response, state, corsFor(spec, request, caller));
+    } catch (error) {
+      if (!state && limit) state = await limitStateOf(limit.limiter, limit.key).catch(() => null);
+      return withHeaders(errorResponse(error, request), state, corsFor(spec, request, caller));
+    }
+  };
+}
+
+/** Anonymous endpoints and bearer-key calls are readable from any origin; cookie-authenticated ones never are. */
+function corsFor(spec: { cors?: boolean }, request: Request, caller: Caller): boolean {
+  if (caller.kind === "user" && caller.via === "session") return false;
+  return spec.cors === true || bearerToken(request) !== null;
+}
+
+function withHeaders(response: Response, state: LimitState | null, cors: boolean): Response {
+  const extra = { ...(state ? rateLimitHeaders(state) : {}), ...(cors ? CORS_HEADERS : {}) };
+  try {
+    for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
+    return response;
+  } catch {
+    // Immutable headers (a fetched response): copy them.
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
+/** OPTIONS: the CORS preflight of a route, open to any origin (credentials are never allowed). */
+export function preflight(methods: string): () => Response {
+  return () =>
+    new Response(null, {
+      status: 204,
+      headers: {
+        ...CORS_HEADERS,
+        "access-control-allow-methods": methods,
+        "access-control-allow-headers": "authorization, content-type, idempotency-key",
+        "access-control-max-age": "600",
+      },
+    });
+}
+
+/** The path parameter of routes such as /monitors/{id}: any short text (an unknown id is simply not found). */
+export const idParams = z.object({ id: z.string() });
