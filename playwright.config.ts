@@ -51,6 +51,7 @@ export default defineConfig({
       PROBE_TIMEOUT_MS: "1000",
       RATE_LIMIT_CHECKS_PER_MINUTE: "1000",
       RATE_LIMIT_TARGET_PER_MINUTE: "100000",
+      RATE_LIMIT_REQUESTS_PER_MINUTE: "100000",
       LOG_LEVEL: "warn",
       BETTER_AUTH_SECRET: "e2e-secret-that-is-long-enough-0123456789",
       MONITOR_MIN_INTERVAL_SECONDS: "1",
