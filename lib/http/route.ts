@@ -9,6 +9,7 @@ import { rateLimited } from "../problem-error";
 import { readyRedis } from "../redis";
 import { type WebContext, webContext } from "../web-context";
 import { readJsonBody } from "./body";
+import { beginIdempotent, idempotencyKeyOf } from "./idempotency";
 import type { SignedInUser } from "../auth/session";
 import { type AuthMode, bearerToken, type Caller, resolveCaller } from "./caller";
 import { type ClientIp, clientIp } from "./client-ip";
@@ -30,6 +31,8 @@ export interface RouteSpec<A extends AuthMode, B extends z.ZodType | undefined, 
   limit?: LimitName;
   /** Callable from any origin without credentials (anonymous endpoints; bearer keys always are). */
   cors?: boolean;
+  /** Honours Idempotency-Key: the same key and body get the first answer again. */
+  idempotent?: boolean;
 }
 
 export interface RouteInput<A extends AuthMode, B, Q, P> {
@@ -71,13 +74,21 @@ export function route<A extends AuthMode, B extends z.ZodType | undefined = unde
       const params = (spec.params ? spec.params.parse(rawParams) : undefined) as Parsed<PS>;
       const query = (spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined) as Parsed<Q>;
       const bodySchema = typeof spec.body === "function" ? spec.body() : spec.body;
-      const body = (bodySchema ? bodySchema.parse(await readJsonBody(request)) : undefined) as Parsed<B>;
+      const rawBody = bodySchema ? await readJsonBody(request) : undefined;
+      const idempotencyKey = spec.idempotent ? idempotencyKeyOf(request) : null;
+      const body = (bodySchema ? bodySchema.parse(rawBody) : undefined) as Parsed<B>;
       await readyRedis(context.redis);
+      // A replay answers before any budget is spent: it creates nothing.
+      const idempotent = idempotencyKey ? await beginIdempotent(context.redis, config.REDIS_PREFIX, limit.key, idempotencyKey, rawBody) : null;
+      if (idempotent?.replay) return withHeaders(idempotent.replay, await limitStateOf(limit.limiter, limit.key).catch(() => null), corsFor(spec, request, caller));
       const outcome = await consume(limit.limiter, limit.key);
       state = outcome.state ?? null;
-      if (!outcome.allowed) throw rateLimited(limit.refusal(outcome.retryAfterSeconds), outcome.retryAfterSeconds);
       const user = (caller.kind === "user" ? caller.user : null) as RouteInput<A, unknown, unknown, unknown>["user"];
-      const response = await handler({ request, params, body, query, caller, user, client, context });
+      const respond = async () => {
+        if (!outcome.allowed) throw rateLimited(limit!.refusal(outcome.retryAfterSeconds), outcome.retryAfterSeconds);
+        return handler({ request, params, body, query, caller, user, client, context });
+      };
+      const response = idempotent ? await idempotent.finish(await respond().catch((error: unknown) => errorResponse(error, request))) : await respond();
       return withHeaders(response, state, corsFor(spec, request, caller));
     } catch (error) {
       if (!state && limit) state = await limitStateOf(limit.limiter, limit.key).catch(() => null);

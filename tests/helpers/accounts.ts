@@ -40,8 +40,8 @@ export async function signUp(prefix = "user", options: { verified?: boolean } = 
 }
 
 /** A request to our API as the signed-in account, from our own origin. */
-export function asAccount(account: TestAccount, path: string, init: { method?: string; body?: unknown; origin?: string | null } = {}): Request {
-  const headers: Record<string, string> = { cookie: account.cookie };
+export function asAccount(account: TestAccount, path: string, init: { method?: string; body?: unknown; origin?: string | null; headers?: Record<string, string> } = {}): Request {
+  const headers: Record<string, string> = { ...init.headers, cookie: account.cookie };
   if (init.origin !== null) headers.origin = init.origin ?? ORIGIN;
   return request(path, { method: init.method, body: init.body, peer: account.peer, headers });
 }

@@ -7,7 +7,7 @@ import { jsonResponse, preflight, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ auth: "none", body: createCheckBody, limit: "checks", cors: true }, async ({ body, caller, client, context }) => {
+export const POST = route({ auth: "none", body: createCheckBody, limit: "checks", cors: true, idempotent: true }, async ({ body, caller, client, context }) => {
   const config = env();
   const maxPorts = caller.kind === "user" ? config.MAX_PORTS_PER_CHECK_AUTHENTICATED : config.MAX_PORTS_PER_CHECK;
   const check = await createCheck(body, { client, maxPorts }, context);

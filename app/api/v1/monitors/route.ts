@@ -11,7 +11,7 @@ export const GET = route({ auth: "user-or-key" }, async ({ user, context }) => {
   return jsonResponse({ monitors: await listMonitors(context.db, user.id) });
 });
 
-export const POST = route({ auth: "user-or-key", body: () => createMonitorBody(env().MONITOR_MIN_INTERVAL_SECONDS), limit: "changes" }, async ({ body, user, context }) => {
+export const POST = route({ auth: "user-or-key", body: () => createMonitorBody(env().MONITOR_MIN_INTERVAL_SECONDS), limit: "changes", idempotent: true }, async ({ body, user, context }) => {
   const { monitor, webhookSecret } = await createMonitor(context, user.id, body);
   return jsonResponse({ ...monitor, ...(webhookSecret ? { webhookSecret } : {}) }, { status: 201, headers: { location: monitor.links.self } });
 });
