@@ -7,6 +7,7 @@ import { loadEnvOrExit } from "../lib/env";
 import { createLimiters } from "../lib/limits/rate-limits";
 import { logger } from "../lib/logger";
 import { requeuePendingDeliveries, syncSchedulers } from "../lib/monitors/sync-schedulers";
+import { checkNotifier } from "../lib/checks/check-events";
 import { createThreadRunner } from "../lib/probes/thread-runner";
 import { createResolver } from "../lib/targets/dns-resolver";
 import { CHECKS_QUEUE, type CheckJob, createChecksQueue } from "../lib/queue/checks-queue";
@@ -30,6 +31,7 @@ const resolver = createResolver({ servers: config.DNS_SERVERS, timeoutMs: config
 // Probes run on a thread of their own, so the handshake time they report is not this thread's backlog.
 const probeThread = createThreadRunner();
 const runner = probeThread.run;
+const notify = checkNotifier(limitsRedis, config.REDIS_PREFIX);
 const prefix = config.REDIS_PREFIX;
 // A dead worker's job is noticed within about 30 s and run again by another worker.
 const stallOptions = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 };
@@ -38,7 +40,7 @@ const maintenanceQueue = new Queue<MaintenanceJob>(MAINTENANCE_QUEUE, { connecti
 
 const checksWorker = new Worker<CheckJob>(
   CHECKS_QUEUE,
-  createChecksProcessor({ db, limiters: createLimiters(limitsRedis), rules, resolver, runner, parallelism: config.PROBE_PARALLELISM, signal: shutdownSignal.signal, log }),
+  createChecksProcessor({ db, limiters: createLimiters(limitsRedis), rules, resolver, runner, notify, parallelism: config.PROBE_PARALLELISM, signal: shutdownSignal.signal, log }),
   { connection, prefix, concurrency: config.WORKER_CONCURRENCY, ...stallOptions },
 );
 const monitorsWorker = new Worker<MonitorJob>(MONITORS_QUEUE, createMonitorProcessor({ db, rules, resolver, runner, queues }), {
@@ -58,7 +60,7 @@ const workers = [checksWorker, monitorsWorker, alertsWorker, maintenanceWorker];
 checksWorker.on("failed", (job, error) => {
   if (!job) return;
   log.warn({ jobId: job.id, attemptsMade: job.attemptsMade, err: error.message }, "check job failed");
-  void failUnfinishedJob(db, job, error, log);
+  void failUnfinishedJob(db, job, error, log).then(() => job.data?.checkId && notify(job.data.checkId, "done"));
 });
 alertsWorker.on("failed", (job, error) => {
   if (!job) return;

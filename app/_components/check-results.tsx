@@ -1,6 +1,6 @@
 "use client";
-// Live results of one check: polls the API until the check is done or failed, one row per port,
-// a progress bar while it runs, and changes announced to screen readers.
+// Live results of one check: follows its event stream (falling back to polling) until it is done or
+// failed, one row per port, a progress bar while it runs, and changes announced to screen readers.
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { CheckResultView, CheckView } from "@/lib/checks/check-view";
@@ -14,6 +14,13 @@ function finished(check: CheckView): boolean {
   return check.status === "done" || check.status === "failed";
 }
 
+/** The check with one more verdict: it replaces that port's pending row of its family (or of the unresolved host). */
+function withResult(check: CheckView, result: CheckResultView): CheckView {
+  const others = check.results.filter((item) => !(item.port === result.port && (item.family === result.family || item.family === null)));
+  const results = [...others, result].sort((a, b) => a.port - b.port || (a.family ?? 0) - (b.family ?? 0));
+  return { ...check, status: "running", results };
+}
+
 export function CheckResults({ initial }: { initial: CheckView }) {
   const [check, setCheck] = useState(initial);
   const [pollError, setPollError] = useState<string | null>(null);
@@ -24,12 +31,14 @@ export function CheckResults({ initial }: { initial: CheckView }) {
 
   useEffect(() => {
     if (finished(check)) return;
-    const started = Date.now();
-    let timer: ReturnType<typeof setTimeout>;
     let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let source: EventSource | null = null;
+    const started = Date.now();
+    // Polling: the fallback when the event stream is not available.
     const poll = async () => {
       try {
-        const response = await fetch(`/api/v1/checks/${encodeURIComponent(check.id)}`, { cache: "no-store" });
+        const response = await fetch(`/api/v1/checks/${encodeURIComponent(check.id)}?wait=10`, { cache: "no-store" });
         if (!response.ok) throw new Error(`status ${response.status}`);
         const next = (await response.json()) as CheckView;
         if (cancelled) return;
@@ -42,12 +51,31 @@ export function CheckResults({ initial }: { initial: CheckView }) {
       }
       timer = setTimeout(poll, Date.now() - started > 60_000 ? SLOW_POLL_MS : POLL_MS);
     };
-    timer = setTimeout(poll, POLL_MS);
+    if (typeof EventSource === "undefined") {
+      timer = setTimeout(poll, POLL_MS);
+    } else {
+      // Live: a verdict shows the moment it exists.
+      source = new EventSource(`/api/v1/checks/${encodeURIComponent(check.id)}/events`);
+      source.addEventListener("result", (event) => {
+        const result = JSON.parse((event as MessageEvent<string>).data) as CheckResultView;
+        setPollError(null);
+        setCheck((current) => withResult(current, result));
+      });
+      source.addEventListener("done", (event) => {
+        source?.close();
+        setCheck(JSON.parse((event as MessageEvent<string>).data) as CheckView);
+      });
+      source.addEventListener("error", () => {
+        source?.close();
+        if (!cancelled) timer = setTimeout(poll, POLL_MS);
+      });
+    }
     return () => {
       cancelled = true;
+      source?.close();
       clearTimeout(timer);
     };
-    // Restart polling only when we switch to another check.
+    // Restart only when we switch to another check.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [check.id, finished(check)]);
 

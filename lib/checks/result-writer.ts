@@ -15,7 +15,11 @@ export interface ResultWriter {
   close(): Promise<void>;
 }
 
-export function createResultWriter(db: Db, checkId: string, context: { region: string; probe: "tcp" | "udp"; withOwnership: boolean }): ResultWriter {
+export function createResultWriter(
+  db: Db,
+  checkId: string,
+  context: { region: string; probe: "tcp" | "udp"; withOwnership: boolean; onWritten?: () => void },
+): ResultWriter {
   let rows: Prisma.CheckResultCreateManyInput[] = [];
   let timer: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
@@ -31,6 +35,7 @@ export function createResultWriter(db: Db, checkId: string, context: { region: s
       if (failure) return;
       try {
         await db.checkResult.createMany({ data: batch, skipDuplicates: true });
+        context.onWritten?.();
       } catch (error) {
         failure = error;
       }

@@ -11,6 +11,7 @@ import { hasRoute } from "../probes/route-check";
 import { TargetError } from "../targets/errors";
 import { judgeAddress, type TargetRules } from "../targets/policy";
 import { addressesToProbe, type ResolvedAddress, type Resolver, resolveTarget } from "../targets/resolve-target";
+import type { CheckEvent } from "./check-events";
 import { createResultWriter } from "./result-writer";
 import { familyChoice } from "./check-options";
 
@@ -30,6 +31,8 @@ export interface RunCheckDeps {
   log: Logger;
   /** Whether this vantage point routes to an address (default: ask the kernel). */
   routable?: (address: ResolvedAddress) => Promise<boolean>;
+  /** Tells waiting clients that results were written or the check ended. */
+  notify?: (checkId: string, event: CheckEvent) => void;
 }
 
 /** done/failed: the check is finished. skipped: nothing to do. interrupted: hand the job back. */
@@ -63,6 +66,7 @@ export async function runCheck(checkId: string, deps: RunCheckDeps): Promise<Run
     if (!(error instanceof TargetError)) throw error;
     if (error.transient && !deps.isFinalAttempt) throw error; // let BullMQ retry with backoff
     await failCheck(db, checkId, error.code, error.message);
+    deps.notify?.(checkId, "done");
     log.info({ checkId, code: error.code }, "check refused or unresolvable");
     if (error.code === "dns_failed") return "failed";
     throw error; // a policy refusal: the worker marks the job unrecoverable
@@ -78,11 +82,17 @@ export async function runCheck(checkId: string, deps: RunCheckDeps): Promise<Run
     const limit = await consume(deps.limiters.target, item.address.address, item.ports.length);
     if (!limit.allowed) {
       await failCheck(db, checkId, "rate_limited", `${item.address.address} has been probed too often in the last minute, by you or others. Try again in ${limit.retryAfterSeconds} s.`);
+      deps.notify?.(checkId, "done");
       return "failed";
     }
   }
 
-  const writer = createResultWriter(db, checkId, { region: DEFAULT_REGION, probe: check.protocol, withOwnership: check.verifyToken !== null });
+  const writer = createResultWriter(db, checkId, {
+    region: DEFAULT_REGION,
+    probe: check.protocol,
+    withOwnership: check.verifyToken !== null,
+    onWritten: () => deps.notify?.(checkId, "results"),
+  });
   const runs = await Promise.all(
     pending
       .filter((item) => item.ports.length > 0)
@@ -106,6 +116,7 @@ export async function runCheck(checkId: string, deps: RunCheckDeps): Promise<Run
     where: { id: checkId, status: { in: ["queued", "running"] } },
     data: { status: "done", finishedAt: new Date(), verifyToken: null },
   });
+  deps.notify?.(checkId, "done");
   return "done";
 }
 
