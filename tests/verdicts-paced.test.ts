@@ -1,7 +1,7 @@
 // The engine's timing behaviour against namespaces with the kernel's real ICMP rate limit: a host that
 // rejects 50 ports with ICMP gets 50 closed (paced second asks), a host that answers nothing finishes in
 // about one timeout, and latency over a delayed path (a TUN relay) is the handshake's own.
-import "./helpers/large-checks";
+import "./helpers/large-limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultOf, runCheckThrough, closeWebContext, startNamespaceWorker } from "./helpers/check-client";
 import { type DnsServer, startDnsServer } from "./helpers/dns-server";

@@ -1,4 +1,5 @@
-// Create a monitor for the signed-in user: validate, apply the quota, store, schedule.
+// Create monitors for an account: judge each host, apply the quota to all of them at once, store them in
+// one transaction, schedule them. One monitor (POST /api/v1/monitors) or many (the import): all or nothing.
 import { newWebhookSecret } from "../alerts/webhook-signature";
 import type { Db } from "../db";
 import { env } from "../env";
@@ -11,33 +12,54 @@ import { monitorData } from "./monitor-data";
 import type { CreateMonitorInput } from "./schemas";
 import { MONITOR_SELECT, type MonitorView, monitorView } from "./views";
 
-export async function createMonitor(
-  { db, monitorQueues: queues, rules }: { db: Db; monitorQueues: MonitorQueues; rules: TargetRules },
-  userId: string,
-  input: CreateMonitorInput,
-): Promise<{ monitor: MonitorView; webhookSecret: string | null }> {
-  const host = normaliseHostOrThrow(input.host, rules);
+type Context = { db: Db; monitorQueues: MonitorQueues; rules: TargetRules };
+
+export interface CreatedMonitor {
+  monitor: MonitorView;
+  /** The webhook signing secret, shown once; null without a webhook URL. */
+  webhookSecret: string | null;
+}
+
+export async function createMonitor(context: Context, userId: string, input: CreateMonitorInput): Promise<CreatedMonitor> {
+  return (await createMonitors(context, userId, [input]))[0]!;
+}
+
+/** Hosts must already have been judged by the caller when `hosts` is given (the import reports each row). */
+export async function createMonitors(context: Context, userId: string, inputs: readonly CreateMonitorInput[], hosts?: readonly string[]): Promise<CreatedMonitor[]> {
+  const { db, monitorQueues: queues, rules } = context;
+  const judged = hosts ?? inputs.map((input) => normaliseHostOrThrow(input.host, rules).value);
   const quota = env().MAX_MONITORS_PER_USER;
-  const id = newId();
-  const webhookSecret = input.webhookUrl ? newWebhookSecret() : null;
-  // The count and the insert are serialised per user, so two requests cannot both take the last slot.
-  const row = await db.$transaction(async (tx) => {
+  const prepared = inputs.map((input, index) => ({ input, id: newId(), host: judged[index]!, webhookSecret: input.webhookUrl ? newWebhookSecret() : null }));
+  // The count and the inserts are serialised per user, so two requests cannot both take the last slots.
+  const rows = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`monitors:${userId}`}))`;
-    if ((await tx.monitor.count({ where: { userId } })) >= quota) {
-      throw new ProblemError("quota_exceeded", `An account can have at most ${quota} monitors. Delete one to add another.`);
+    const existing = await tx.monitor.count({ where: { userId } });
+    if (existing + prepared.length > quota) {
+      const room = Math.max(0, quota - existing);
+      throw new ProblemError("quota_exceeded", `An account can have at most ${quota} monitors; yours has room for ${room} more. Delete some to add ${prepared.length === 1 ? "another" : "these"}.`);
     }
-    return tx.monitor.create({
-      data: { ...monitorData(input), id, userId, host: host.value, webhookSecret, state: input.paused ? "paused" : "pending" },
-      select: MONITOR_SELECT,
+    // A millisecond apart, so that lists (oldest first) keep the order of the import.
+    const now = Date.now();
+    await tx.monitor.createMany({
+      data: prepared.map(({ input, id, host, webhookSecret }, index) => ({
+        ...monitorData(input),
+        id,
+        userId,
+        host,
+        webhookSecret,
+        state: input.paused ? "paused" : "pending",
+        createdAt: new Date(now + index),
+      })),
     });
+    return tx.monitor.findMany({ where: { id: { in: prepared.map((item) => item.id) } }, select: MONITOR_SELECT });
   });
-  if (!row.paused) {
-    try {
-      await scheduleMonitor(queues.monitors, row);
-    } catch (error) {
-      await db.monitor.delete({ where: { id } }).catch(() => {});
-      throw error;
-    }
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  try {
+    for (const row of rows) if (!row.paused) await scheduleMonitor(queues.monitors, row);
+  } catch (error) {
+    // Nothing was promised yet: take every monitor of this request back rather than leave some unscheduled.
+    await db.monitor.deleteMany({ where: { id: { in: prepared.map((item) => item.id) } } }).catch(() => {});
+    throw error;
   }
-  return { monitor: monitorView(row), webhookSecret };
+  return prepared.map(({ id, webhookSecret }) => ({ monitor: monitorView(byId.get(id)!), webhookSecret }));
 }

@@ -5,10 +5,31 @@ import { ProblemError } from "../problem-error";
 import type { VerdictState } from "../probes/verdict-states";
 import { type MonitorView, MONITOR_SELECT, monitorView, statePeriods } from "./views";
 
-export async function listMonitors(db: Db, userId: string): Promise<MonitorView[]> {
-  const rows = await db.monitor.findMany({ where: { userId }, select: MONITOR_SELECT, orderBy: { createdAt: "asc" } });
-  const periods = await statePeriods(db, rows.map((row) => row.id));
-  return rows.map((row) => monitorView(row, periods.get(row.id)));
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A page of rows by a stable order; the cursor is the id of the last row of the previous page. */
+function paged<T extends { id: string }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+}
+
+const cursorArgs = (cursor?: string): { cursor?: { id: string }; skip?: number } => (cursor ? { cursor: { id: cursor }, skip: 1 } : {});
+
+/** Oldest first, so that a new monitor never shifts the pages already read. */
+export async function listMonitors(db: Db, userId: string, page: { cursor?: string; limit: number } = { limit: 1000 }): Promise<Page<MonitorView>> {
+  const rows = await db.monitor.findMany({
+    where: { userId },
+    select: MONITOR_SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: page.limit + 1,
+    ...cursorArgs(page.cursor),
+  });
+  const { items, nextCursor } = paged(rows, page.limit);
+  const periods = await statePeriods(db, items.map((row) => row.id));
+  return { items: items.map((row) => monitorView(row, periods.get(row.id))), nextCursor };
 }
 
 export async function getMonitor(db: Db, userId: string, id: string): Promise<MonitorView | null> {
@@ -68,27 +89,31 @@ export async function listResults(db: Db, monitorId: string, options: { cursor?:
   };
 }
 
-export async function listIncidents(db: Db, monitorId: string, limit = 100) {
+export async function listIncidents(db: Db, monitorId: string, page: { cursor?: string; limit: number } = { limit: 100 }) {
   const rows = await db.incident.findMany({
     where: { monitorId },
-    orderBy: { startedAt: "desc" },
-    take: limit,
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    ...cursorArgs(page.cursor),
     select: { id: true, state: true, startedAt: true, endedAt: true, cause: true },
   });
-  return rows.map((row) => ({
+  const { items, nextCursor } = paged(rows, page.limit);
+  return { nextCursor, items: items.map((row) => ({
     ...row,
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     durationSeconds: Math.round(((row.endedAt ?? new Date()).getTime() - row.startedAt.getTime()) / 1000),
-  }));
+  })) };
 }
 
-export async function listDeliveries(db: Db, monitorId: string, limit = 50) {
+export async function listDeliveries(db: Db, monitorId: string, page: { cursor?: string; limit: number } = { limit: 50 }) {
   const rows = await db.alertDelivery.findMany({
     where: { monitorId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    ...cursorArgs(page.cursor),
     select: { id: true, channel: true, event: true, target: true, status: true, attempts: true, responseStatus: true, error: true, createdAt: true, deliveredAt: true },
   });
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), deliveredAt: row.deliveredAt?.toISOString() ?? null }));
+  const { items, nextCursor } = paged(rows, page.limit);
+  return { nextCursor, items: items.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), deliveredAt: row.deliveredAt?.toISOString() ?? null })) };
 }

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Your monitors" };
 
 export default async function DashboardPage() {
   const user = (await currentUser(await headers()))!;
-  const monitors = await listMonitors(db(), user.id);
+  const { items: monitors } = await listMonitors(db(), user.id);
   return (
     <div>
       <AutoRefresh seconds={10} />

@@ -32,11 +32,11 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   const monitor = await getMonitor(db(), user.id, id);
   if (!monitor) notFound();
   const validCursor = cursor && /^\d{1,18}$/.test(cursor) ? cursor : undefined;
-  const [page, day, incidents, deliveries] = await Promise.all([
+  const [page, day, { items: incidents }, { items: deliveries }] = await Promise.all([
     listResults(db(), id, { cursor: validCursor, limit: PAGE_SIZE }),
     listResults(db(), id, { limit: 2000, since: new Date(Date.now() - 24 * 3600_000) }),
-    listIncidents(db(), id, 50),
-    listDeliveries(db(), id, 20),
+    listIncidents(db(), id, { limit: 50 }),
+    listDeliveries(db(), id, { limit: 20 }),
   ]);
   const latency = day.results
     .filter((result) => result.latencyMs !== null)

@@ -1,5 +1,6 @@
 // GET /api/v1/monitors: the caller's monitors. POST /api/v1/monitors: add one. A session or an API key.
 import { env } from "@/lib/env";
+import { nextLink, pageQuery } from "@/lib/http/pagination";
 import { jsonResponse, route } from "@/lib/http/route";
 import { createMonitor } from "@/lib/monitors/create-monitor";
 import { listMonitors } from "@/lib/monitors/queries";
@@ -7,8 +8,9 @@ import { createMonitorBody } from "@/lib/monitors/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "user-or-key" }, async ({ user, context }) => {
-  return jsonResponse({ monitors: await listMonitors(context.db, user.id) });
+export const GET = route({ auth: "user-or-key", query: pageQuery }, async ({ request, query, user, context }) => {
+  const page = await listMonitors(context.db, user.id, query);
+  return jsonResponse({ monitors: page.items, next: nextLink(request, page.nextCursor) });
 });
 
 export const POST = route({ auth: "user-or-key", body: () => createMonitorBody(env().MONITOR_MIN_INTERVAL_SECONDS), limit: "changes", idempotent: true }, async ({ body, user, context }) => {
