@@ -10,6 +10,8 @@ export default defineConfig({
     environment: "node",
     env: TEST_ENV,
     globalSetup: ["tests/global-setup.ts"],
+    // Every API answer any test receives is checked against the OpenAPI document.
+    setupFiles: ["tests/setup/contract.ts"],
     // Integration tests share one database and one Redis: run files one after another.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -2,7 +2,7 @@
 // call it, its body and query schemas and the budget it spends; the handler receives parsed input and the
 // caller. The wrapper does the whole boundary: caller, scope, parsing, limits with their RateLimit-*
 // headers, CORS, and every error as problem+json. No handler repeats any of it.
-import { z } from "zod";
+import type { z } from "zod";
 import { env } from "../env";
 import { limitStateOf, type LimitState, consume } from "../limits/rate-limits";
 import { rateLimited } from "../problem-error";
@@ -50,6 +50,13 @@ export interface RouteInput<A extends AuthMode, B, Q, P> {
 type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
 type RouteContext = { params: Promise<unknown> };
 
+/**
+ * Called with every answer of a route declared in the endpoint catalog: the contract test validates each
+ * one against the OpenAPI document. Unset outside that test.
+ */
+export type ResponseObserver = (operationId: string, request: Request, response: Response) => void;
+const observer = globalThis as unknown as { portcheckResponseObserver?: ResponseObserver };
+
 export const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-expose-headers": "location, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset, idempotent-replayed",
@@ -80,7 +87,7 @@ export function route<A extends AuthMode, B extends z.ZodType | undefined = unde
       await readyRedis(context.redis);
       // A replay answers before any budget is spent: it creates nothing.
       const idempotent = idempotencyKey ? await beginIdempotent(context.redis, config.REDIS_PREFIX, limit.key, idempotencyKey, rawBody) : null;
-      if (idempotent?.replay) return withHeaders(idempotent.replay, await limitStateOf(limit.limiter, limit.key).catch(() => null), corsFor(spec, request, caller));
+      if (idempotent?.replay) return observed(spec, request, withHeaders(idempotent.replay, await limitStateOf(limit.limiter, limit.key).catch(() => null), corsFor(spec, request, caller)));
       const outcome = await consume(limit.limiter, limit.key);
       state = outcome.state ?? null;
       const user = (caller.kind === "user" ? caller.user : null) as RouteInput<A, unknown, unknown, unknown>["user"];
@@ -89,10 +96,10 @@ export function route<A extends AuthMode, B extends z.ZodType | undefined = unde
         return handler({ request, params, body, query, caller, user, client, context });
       };
       const response = idempotent ? await idempotent.finish(await respond().catch((error: unknown) => errorResponse(error, request))) : await respond();
-      return withHeaders(response, state, corsFor(spec, request, caller));
+      return observed(spec, request, withHeaders(response, state, corsFor(spec, request, caller)));
     } catch (error) {
       if (!state && limit) state = await limitStateOf(limit.limiter, limit.key).catch(() => null);
-      return withHeaders(errorResponse(error, request), state, corsFor(spec, request, caller));
+      return observed(spec, request, withHeaders(errorResponse(error, request), state, corsFor(spec, request, caller)));
     }
   };
 }
@@ -101,6 +108,12 @@ export function route<A extends AuthMode, B extends z.ZodType | undefined = unde
 function corsFor(spec: { cors?: boolean }, request: Request, caller: Caller): boolean {
   if (caller.kind === "user" && caller.via === "session") return false;
   return spec.cors === true || bearerToken(request) !== null;
+}
+
+function observed(spec: object, request: Request, response: Response): Response {
+  const operationId = (spec as { operationId?: string }).operationId;
+  if (operationId && observer.portcheckResponseObserver) observer.portcheckResponseObserver(operationId, request, response.clone());
+  return response;
 }
 
 function withHeaders(response: Response, state: LimitState | null, cors: boolean): Response {
@@ -129,6 +142,3 @@ export function preflight(methods: string): () => Response {
       },
     });
 }
-
-/** The path parameter of routes such as /monitors/{id}: any short text (an unknown id is simply not found). */
-export const idParams = z.object({ id: z.string() });

@@ -1,13 +1,13 @@
 // POST /api/v1/checks: start an instant check of some ports on one host. Anonymous, or with an API key
 // or a session for the higher limits; callable from any origin.
 import { createCheck } from "@/lib/checks/create-check";
-import { createCheckBody } from "@/lib/checks/schemas";
 import { env } from "@/lib/env";
+import { ENDPOINTS } from "@/lib/http/endpoints";
 import { jsonResponse, preflight, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ auth: "none", body: createCheckBody, limit: "checks", cors: true, idempotent: true }, async ({ body, caller, client, context }) => {
+export const POST = route(ENDPOINTS.createCheck, async ({ body, caller, client, context }) => {
   const config = env();
   const maxPorts = caller.kind === "user" ? config.MAX_PORTS_PER_CHECK_AUTHENTICATED : config.MAX_PORTS_PER_CHECK;
   const check = await createCheck(body, { client, maxPorts }, context);

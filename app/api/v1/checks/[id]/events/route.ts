@@ -2,12 +2,13 @@
 // final `done` with the whole check. The home page and the permalink follow a check with it.
 import { checkStream } from "@/lib/checks/check-stream";
 import { getCheck } from "@/lib/checks/get-check";
-import { idParams, preflight, route } from "@/lib/http/route";
+import { ENDPOINTS } from "@/lib/http/endpoints";
+import { preflight, route } from "@/lib/http/route";
 import { ProblemError } from "@/lib/problem-error";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ auth: "none", params: idParams, cors: true }, async ({ request, params, context }) => {
+export const GET = route(ENDPOINTS.checkEvents, async ({ request, params, context }) => {
   const check = await getCheck(context.db, params.id);
   if (!check) throw new ProblemError("not_found", "There is no check with this id.");
   return new Response(checkStream(context, check, request.signal), {

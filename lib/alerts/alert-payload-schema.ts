@@ -1,0 +1,24 @@
+// The webhook body (see alert-payload.ts) as a zod schema, for the OpenAPI document's webhooks section.
+import { z } from "zod";
+
+export const alertPayloadSchema = z.object({
+  id: z.string().describe("The delivery id (also in the Portcheck-Delivery header): deduplicate on it."),
+  event: z.enum(["monitor.down", "monitor.up", "monitor.degraded", "monitor.reminder", "monitor.certificate", "test"]),
+  occurredAt: z.string(),
+  monitor: z.object({
+    id: z.string(),
+    name: z.string(),
+    host: z.string(),
+    port: z.number().int(),
+    expect: z.enum(["open", "closed"]),
+    state: z.string(),
+    url: z.string(),
+  }),
+  incident: z
+    .object({ id: z.string(), state: z.enum(["up", "degraded", "down"]), startedAt: z.string(), endedAt: z.string().nullable(), cause: z.string().nullable() })
+    .nullable(),
+  certificate: z
+    .object({ subject: z.string().nullable(), issuer: z.string().nullable(), validTo: z.string().nullable(), daysLeft: z.number().nullable(), fingerprint: z.string().nullable() })
+    .optional()
+    .describe("monitor.certificate only."),
+});
