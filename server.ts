@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { loadEnvOrExit } from "./lib/env";
 import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
+import { preflight } from "./lib/http/cors";
 import { logger } from "./lib/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,7 +15,14 @@ const app = next({ dev: config.NODE_ENV === "development", hostname: config.HOST
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// CORS preflights of the API, for every route at once: any origin, never credentials (lib/http/route.ts).
+const apiPreflight = preflight("GET, POST, PATCH, DELETE, OPTIONS");
+
 const server = createServer((req, res) => {
+  if (req.method === "OPTIONS" && req.url?.startsWith("/api/v1/")) {
+    res.writeHead(204, Object.fromEntries(apiPreflight().headers)).end();
+    return;
+  }
   delete req.headers[PEER_HEADER];
   delete req.headers[CLIENT_IP_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";

@@ -4,10 +4,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DELETE as deleteKey } from "../app/api/v1/api-keys/[id]/route";
 import { GET as listKeys, POST as postKey } from "../app/api/v1/api-keys/route";
-import { OPTIONS as checksPreflight, POST as postCheck } from "../app/api/v1/checks/route";
+import { POST as postCheck } from "../app/api/v1/checks/route";
 import { GET as getMonitor } from "../app/api/v1/monitors/[id]/route";
 import { GET as listMonitors, POST as postMonitor } from "../app/api/v1/monitors/route";
 import { hashApiKey } from "../lib/api-keys/key-format";
+import { preflight } from "../lib/http/route";
 import { BAD_KEYS_PER_MINUTE } from "../lib/limits/rate-limits";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
@@ -141,8 +142,8 @@ describe("API keys", () => {
 });
 
 describe("CORS", () => {
-  it("answers the preflight of anonymous endpoints for any origin, never with credentials", async () => {
-    const response = checksPreflight();
+  it("answers API preflights (server.ts) for any origin, never with credentials", async () => {
+    const response = preflight("GET, POST, PATCH, DELETE, OPTIONS")();
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("access-control-allow-headers")).toContain("authorization");

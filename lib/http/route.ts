@@ -9,6 +9,7 @@ import { rateLimited } from "../problem-error";
 import { readyRedis } from "../redis";
 import { type WebContext, webContext } from "../web-context";
 import { readJsonBody } from "./body";
+import { CORS_HEADERS } from "./cors";
 import { beginIdempotent, idempotencyKeyOf } from "./idempotency";
 import type { SignedInUser } from "../auth/session";
 import { type AuthMode, bearerToken, type Caller, resolveCaller } from "./caller";
@@ -17,6 +18,7 @@ import { errorResponse } from "./error-response";
 import { type LimitName, rateLimitHeaders, type RouteLimit, routeLimit } from "./route-limits";
 
 export { jsonResponse } from "./body";
+export { CORS_HEADERS, preflight } from "./cors";
 
 export interface RouteSpec<A extends AuthMode, B extends z.ZodType | undefined, Q extends z.ZodType | undefined, PS extends z.ZodType | undefined> {
   auth: A;
@@ -57,10 +59,7 @@ type RouteContext = { params: Promise<unknown> };
 export type ResponseObserver = (operationId: string, request: Request, response: Response) => void;
 const observer = globalThis as unknown as { portcheckResponseObserver?: ResponseObserver };
 
-export const CORS_HEADERS = {
-  "access-control-allow-origin": "*",
-  "access-control-expose-headers": "location, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset, idempotent-replayed",
-} as const;
+
 
 export function route<A extends AuthMode, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, PS extends z.ZodType | undefined = undefined>(
   spec: RouteSpec<A, B, Q, PS>,
@@ -127,18 +126,4 @@ function withHeaders(response: Response, state: LimitState | null, cors: boolean
     for (const [name, value] of Object.entries(extra)) headers.set(name, value);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
-}
-
-/** OPTIONS: the CORS preflight of a route, open to any origin (credentials are never allowed). */
-export function preflight(methods: string): () => Response {
-  return () =>
-    new Response(null, {
-      status: 204,
-      headers: {
-        ...CORS_HEADERS,
-        "access-control-allow-methods": methods,
-        "access-control-allow-headers": "authorization, content-type, idempotency-key",
-        "access-control-max-age": "600",
-      },
-    });
 }

@@ -3,7 +3,7 @@
 import { createCheck } from "@/lib/checks/create-check";
 import { env } from "@/lib/env";
 import { ENDPOINTS } from "@/lib/http/endpoints";
-import { jsonResponse, preflight, route } from "@/lib/http/route";
+import { jsonResponse, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +13,3 @@ export const POST = route(ENDPOINTS.createCheck, async ({ body, caller, client, 
   const check = await createCheck(body, { client, maxPorts }, context);
   return jsonResponse(check, { status: 202, headers: { location: check.links.self } });
 });
-
-export const OPTIONS = preflight("POST, OPTIONS");

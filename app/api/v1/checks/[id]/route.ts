@@ -2,7 +2,7 @@
 // check is done or failed, or after N seconds with the results so far; the worker's notification wakes it.
 import { waitForCheck } from "@/lib/checks/wait-for-check";
 import { ENDPOINTS } from "@/lib/http/endpoints";
-import { jsonResponse, preflight, route } from "@/lib/http/route";
+import { jsonResponse, route } from "@/lib/http/route";
 import { ProblemError } from "@/lib/problem-error";
 
 export const dynamic = "force-dynamic";
@@ -12,5 +12,3 @@ export const GET = route(ENDPOINTS.getCheck, async ({ request, params, query, co
   if (!check) throw new ProblemError("not_found", "There is no check with this id.");
   return jsonResponse(check);
 });
-
-export const OPTIONS = preflight("GET, OPTIONS");

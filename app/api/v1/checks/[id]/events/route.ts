@@ -3,7 +3,7 @@
 import { checkStream } from "@/lib/checks/check-stream";
 import { getCheck } from "@/lib/checks/get-check";
 import { ENDPOINTS } from "@/lib/http/endpoints";
-import { preflight, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { ProblemError } from "@/lib/problem-error";
 
 export const dynamic = "force-dynamic";
@@ -15,5 +15,3 @@ export const GET = route(ENDPOINTS.checkEvents, async ({ request, params, contex
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" },
   });
 });
-
-export const OPTIONS = preflight("GET, OPTIONS");
