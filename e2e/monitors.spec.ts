@@ -52,3 +52,25 @@ test("a bad monitor is refused with a clear message", async ({ page }) => {
   await page.getByRole("button", { name: "Add monitor" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("private network");
 });
+
+test("import monitors from a CSV file on the dashboard: a bad row imports nothing, a good file imports all", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Importer");
+  await page.getByLabel("E-mail").fill(`e2e-import-${Date.now()}@example.com`);
+  await page.getByLabel(/^Password/).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+
+  await page.getByText("Import and export").click();
+  const bad = "name,host,port,intervalSeconds,expect\nWeb,127.0.0.2,443,300,open\nBroken,127.0.0.2,70000,300,open\n";
+  await page.getByLabel("Import a file…").setInputFiles({ name: "monitors.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await expect(page.getByTestId("import-errors")).toContainText("Row 2, port");
+  await expect(page.getByText("No monitors yet.")).toBeVisible();
+
+  const good = "name,host,port,intervalSeconds,expect\nWeb,127.0.0.2,443,300,open\nDatabase,127.0.0.2,5432,300,closed\n";
+  await page.getByLabel("Import a file…").setInputFiles({ name: "monitors.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await expect(page.getByText("Imported 2 monitors.")).toBeVisible();
+  await expect(page.getByTestId("monitor-row")).toHaveCount(2);
+  const exported = await page.evaluate(async () => (await fetch("/api/v1/monitors/export?format=csv")).text());
+  expect(exported).toBe(good.replace(/\n/g, "\n"));
+});

@@ -1,9 +1,11 @@
 // Monitors in the public API's shape. Secrets (the webhook secret) never leave except once at creation.
-import { type FamilyChoice, familyChoice, type TlsChoice, tlsChoice } from "../checks/check-options";
+import type { z } from "zod";
+import { familyChoice, tlsChoice } from "../checks/check-options";
 import { env } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
-import { type StatePeriod, type Uptime, uptimeFigures, UPTIME_WINDOWS } from "./uptime";
+import type { monitorViewSchema } from "./monitor-view-schema";
+import { type StatePeriod, uptimeFigures, UPTIME_WINDOWS } from "./uptime";
 
 export const MONITOR_SELECT = {
   id: true,
@@ -34,18 +36,8 @@ export const MONITOR_SELECT = {
 
 export type MonitorRow = Prisma.MonitorGetPayload<{ select: typeof MONITOR_SELECT }>;
 
-export interface MonitorView
-  extends Omit<MonitorRow, "stateChangedAt" | "lastCheckedAt" | "createdAt" | "updatedAt" | "family" | "tls" | "sendText"> {
-  family: FamilyChoice;
-  tls: TlsChoice;
-  send: string | null;
-  stateChangedAt: string | null;
-  lastCheckedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  uptime: Uptime;
-  links: { self: string; html: string };
-}
+/** The public shape of a monitor: its one schema is monitorViewSchema, which the API reference documents. */
+export type MonitorView = z.infer<typeof monitorViewSchema>;
 
 /** State periods of the last 30 days for each monitor, for uptime. */
 export async function statePeriods(db: Db, monitorIds: string[]): Promise<Map<string, StatePeriod[]>> {

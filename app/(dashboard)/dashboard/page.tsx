@@ -5,6 +5,7 @@ import Link from "next/link";
 import { AutoRefresh } from "@/app/_components/auto-refresh";
 import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
+import { MonitorTransfer } from "@/app/_components/monitor-transfer";
 import { rowClass, Table } from "@/app/_components/table";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -50,6 +51,7 @@ export default async function DashboardPage() {
             ))}
           </Table>
       )}
+      <MonitorTransfer />
     </div>
   );
 }
