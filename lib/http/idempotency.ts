@@ -2,6 +2,7 @@
 // body) and create nothing; the same key with another body is 422; a retry while the first request is
 // still running is 409. Kept in Redis per caller, so one caller's keys never meet another's.
 import { createHash } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { Redis } from "ioredis";
 import { ProblemError } from "../problem-error";
 
@@ -14,6 +15,7 @@ interface Stored {
   bodyHash: string;
   status?: number;
   headers?: Record<string, string>;
+  /** The answer's body, gzipped and base64: a day of answers must not fill Redis. */
   body?: string;
 }
 
@@ -58,7 +60,7 @@ export async function beginIdempotent(redis: Redis, prefix: string, scope: strin
       throw new ProblemError("idempotency_in_flight", "A request with this Idempotency-Key is still running. Retry in a moment with the same key.", { retryAfterSeconds: 1 });
     }
     return {
-      replay: new Response(stored.body ?? null, { status: stored.status, headers: { ...stored.headers, "idempotent-replayed": "true" } }),
+      replay: new Response(stored.body ? gunzipSync(Buffer.from(stored.body, "base64")) : null, { status: stored.status, headers: { ...stored.headers, "idempotent-replayed": "true" } }),
       finish: async (response) => response,
     };
   }
@@ -70,7 +72,7 @@ export async function beginIdempotent(redis: Redis, prefix: string, scope: strin
         await redis.del(redisKey);
         return response;
       }
-      const text = await response.clone().text();
+      const text = gzipSync(Buffer.from(await response.clone().arrayBuffer())).toString("base64");
       const headers: Record<string, string> = {};
       for (const name of ["content-type", "location"]) {
         const value = response.headers.get(name);
