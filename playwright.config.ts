@@ -33,7 +33,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"] }, testMatch: /checker\.spec\.ts/ },
   ],
   webServer: {
-    command: "npm start",
+    command: "node --import tsx e2e/fresh-database.ts && npm start",
     url: `${BASE_URL}/api/ready`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,12 +1,12 @@
-// Before any test: refuse a non-local database, create and migrate the test database, clear test keys in Redis.
+// Before any test: refuse a non-local database, drop the test database of earlier runs and migrate a new one, clear test keys in Redis.
 import { Redis } from "ioredis";
-import { migrate } from "../prisma/migrator";
+import { freshDatabase } from "./helpers/fresh-database";
 import { TEST_DATABASE_URL, TEST_ENV } from "./test-env";
 
 export default async function setup(): Promise<void> {
   const host = new URL(TEST_DATABASE_URL).hostname;
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error(`Refusing to run tests against a non-local database (${host}).`);
-  await migrate(TEST_DATABASE_URL);
+  await freshDatabase(TEST_DATABASE_URL);
   const redis = new Redis(TEST_ENV.REDIS_URL!);
   const keys = await redis.keys(`${TEST_ENV.REDIS_PREFIX}:*`);
   if (keys.length) await redis.del(...keys);
