@@ -367,7 +367,7 @@ async function main(): Promise<void> {
   } finally {
     await ns.destroy();
     const context = webContext();
-    await context.checksQueue.obliterate({ force: true }).catch(() => {});
+    await context.probeQueue("local").obliterate({ force: true }).catch(() => {});
   }
   report(baseline!, scenarios);
 }

@@ -85,5 +85,5 @@ reportResult(figures, markdown);
 
 await worker.stop();
 await greeter.close();
-await context.checksQueue.obliterate({ force: true });
+await context.probeQueue("local").obliterate({ force: true });
 process.exit(0);

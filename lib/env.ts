@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { REGION_PATTERN } from "./regions/region-name";
 
 /** "a, b,,c" -> ["a", "b", "c"] */
 function commaItems(value: string): string[] {
@@ -72,9 +73,43 @@ const url = (protocols: string[], fallback: string) =>
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: url(["postgresql:", "postgres:"], "postgresql://postgres@127.0.0.1:5432/portcheck"),
-  REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
+  REDIS_URL: z
+    .string()
+    .default("redis://127.0.0.1:6379")
+    .refine((value) => commaItems(value).length > 0 && commaItems(value).every((item) => {
+      try {
+        return ["redis:", "rediss:"].includes(new URL(item).protocol);
+      } catch {
+        return false;
+      }
+    }), "must be a redis:// or rediss:// URL (several, comma-separated, for the seeds of a Redis Cluster)"),
   /** Prefix of every Redis key (queues, rate limits), so several deployments or test runs can share one Redis. */
-  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]{1,32}$/i, "letters, digits, - and _ only").default("portcheck"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^(?:[a-z0-9_-]{1,32}|\{[a-z0-9_-]{1,32}\})$/i, "letters, digits, - and _ only, optionally in braces ({portcheck}) for Redis Cluster")
+    .default("portcheck"),
+  /** REDIS_URL names the seed nodes of a Redis Cluster (comma-separated URLs); REDIS_PREFIX must then be in braces. */
+  REDIS_CLUSTER: z.stringbool({ error: "true or false" }).default(false),
+  /** The vantage point this worker probes from, and its name for people ("Frankfurt, DE"). */
+  REGION: z.string().regex(REGION_PATTERN, "lower-case letters, digits and - (at most 32), such as eu-west").default("local"),
+  REGION_LABEL: z.string().trim().max(64).optional(),
+  /** What this worker does: all (probe its region, and write results, schedule monitors, send alerts: needs PostgreSQL) or probe (Redis only). */
+  WORKER_ROLE: z.enum(["all", "probe"]).optional(),
+  /** The regions a check or monitor uses when it names none (comma-separated; empty: local). */
+  DEFAULT_REGIONS: z
+    .string()
+    .default("local")
+    .transform((value, ctx) => {
+      const items = commaItems(value);
+      const bad = items.find((item) => !REGION_PATTERN.test(item));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `"${bad}" is not a region name (lower-case letters, digits and -)` });
+        return z.NEVER;
+      }
+      return items.length ? [...new Set(items)] : ["local"];
+    }),
+  /** A check's ports are split into jobs of at most this many, which a region's workers share. */
+  PORTS_PER_JOB: int(1, 1000, 25),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: int(1, 65535, 3000),
   APP_URL: url(["http:", "https:"], "http://localhost:3000").transform((value) => value.replace(/\/+$/, "")),
@@ -109,7 +144,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = Omit<z.infer<typeof envSchema>, "BETTER_AUTH_SECRET"> & { BETTER_AUTH_SECRET: string };
+export type Env = Omit<z.infer<typeof envSchema>, "BETTER_AUTH_SECRET" | "WORKER_ROLE"> & { BETTER_AUTH_SECRET: string; WORKER_ROLE: "all" | "probe" };
 
 /** Outside production a fixed secret keeps development and tests simple. */
 const DEVELOPMENT_AUTH_SECRET = "portcheck-development-secret-do-not-use-in-production";
@@ -119,11 +154,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty string means "not set", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = envSchema.safeParse(cleaned);
+  if (result.success && result.data.REDIS_CLUSTER && !result.data.REDIS_PREFIX.startsWith("{")) {
+    throw new Error("Invalid environment configuration:\n  REDIS_PREFIX: must be in braces, such as {portcheck}, with REDIS_CLUSTER=true (BullMQ keeps each queue in one hash slot)");
+  }
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  return { ...result.data, BETTER_AUTH_SECRET: authSecret(result.data) };
+  // A worker of another region probes only, unless told otherwise: regions need Redis and nothing else.
+  const role = result.data.WORKER_ROLE ?? (result.data.REGION === "local" ? "all" : "probe");
+  return { ...result.data, WORKER_ROLE: role, BETTER_AUTH_SECRET: authSecret(result.data) };
 }
 
 /**

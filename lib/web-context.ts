@@ -3,7 +3,7 @@ import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { type Db, db } from "./db";
 import { type Limiters, createLimiters } from "./limits/rate-limits";
-import { type CheckJob, createChecksQueue } from "./queue/checks-queue";
+import { type ProbeJob, probeQueues } from "./queue/probe-queues";
 import { createMonitorQueues, type MonitorQueues } from "./queue/monitor-queues";
 import { producerRedis } from "./redis";
 import { CheckEvents } from "./checks/check-events";
@@ -13,7 +13,8 @@ import type { TargetRules } from "./targets/policy";
 export interface WebContext {
   db: Db;
   redis: Redis;
-  checksQueue: Queue<CheckJob>;
+  /** Each region's probe queue. */
+  probeQueue: (region: string) => Queue<ProbeJob>;
   monitorQueues: MonitorQueues;
   limiters: Limiters;
   /** The target policy of this deployment (TARGET_ALLOWLIST, TARGET_DENYLIST). */
@@ -27,14 +28,19 @@ const globalForContext = globalThis as unknown as { portcheckWeb?: WebContext };
 export function webContext(): WebContext {
   if (!globalForContext.portcheckWeb) {
     const redis = producerRedis();
-    const checksQueue = createChecksQueue(redis);
+    const queueFor = probeQueues(redis);
+    const probeQueue = (region: string) => {
+      const queue = queueFor(region);
+      if (queue.listenerCount("error") === 0) queue.on("error", () => {}); // surfaced where calls fail
+      return queue;
+    };
     const monitorQueues = createMonitorQueues(redis);
-    for (const queue of [checksQueue, monitorQueues.monitors, monitorQueues.alerts]) queue.on("error", () => {}); // surfaced where calls fail
+    for (const queue of [monitorQueues.monitors, monitorQueues.alerts]) queue.on("error", () => {}); // surfaced where calls fail
     const { TARGET_ALLOWLIST, TARGET_DENYLIST, REDIS_URL, REDIS_PREFIX } = env();
     globalForContext.portcheckWeb = {
       db: db(),
       redis,
-      checksQueue,
+      probeQueue,
       monitorQueues,
       limiters: createLimiters(redis),
       rules: { allowlist: TARGET_ALLOWLIST, denylist: TARGET_DENYLIST },

@@ -13,6 +13,9 @@ import { BAD_KEYS_PER_MINUTE } from "../lib/limits/rate-limits";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
 import { newPeer, params, problem, request } from "./helpers/api";
+import { standInForRegion } from "./helpers/region-stand-in";
+
+standInForRegion();
 
 const context = webContext();
 

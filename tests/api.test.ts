@@ -10,12 +10,15 @@ import { GET as getReady } from "../app/api/ready/route";
 import { GET as unknownRoute } from "../app/api/v1/[...path]/route";
 import { webContext } from "../lib/web-context";
 import { newPeer, params, problem, request } from "./helpers/api";
+import { standInForRegion } from "./helpers/region-stand-in";
+
+standInForRegion();
 
 const context = webContext();
 
 afterAll(async () => {
-  await context.checksQueue.obliterate({ force: true });
-  await context.checksQueue.close();
+  await context.probeQueue("local").obliterate({ force: true });
+  await context.probeQueue("local").close();
   await context.redis.quit();
   await context.db.$disconnect();
 });
@@ -38,8 +41,12 @@ describe("POST /api/v1/checks", () => {
 
     // Results are rows only once they have a verdict.
     expect(await context.db.checkResult.count({ where: { checkId: body.id } })).toBe(0);
-    const job = await context.checksQueue.getJob(body.id);
-    expect(job?.data).toEqual({ checkId: body.id });
+    // One job (five ports make one chunk) on the local region's queue, carrying the plan.
+    const job = await context.probeQueue("local").getJob(`check.${body.id}.local.0`);
+    expect(job?.data).toMatchObject({ kind: "check", checkId: body.id, region: "local", chunk: 0, chunks: 1, host: "127.0.0.2", ports: [22, 80, 8000, 8001, 8002] });
+    expect(job?.opts.priority).toBe(5);
+    expect(body.regions).toEqual([{ region: "local", status: "queued", addresses: null, error: null, startedAt: null, finishedAt: null }]);
+    expect(body.results.every((result: { region: string }) => result.region === "local")).toBe(true);
   });
 
   it("uses the default timeout and normalises the host", async () => {
@@ -166,7 +173,7 @@ describe("GET /api/v1/checks/{id}", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.json();
     expect(body).toMatchObject({ id: created.id, status: "queued", host: "127.0.0.2", finishedAt: null, error: null });
-    const pending = { protocol: "tcp", family: null, state: "pending", reason: null, address: null, latencyMs: null, errorCode: null, checkedAt: null, tls: null, banner: null, ownership: null };
+    const pending = { region: "local", protocol: "tcp", family: null, state: "pending", reason: null, address: null, latencyMs: null, errorCode: null, checkedAt: null, tls: null, banner: null, ownership: null };
     expect(body.results).toEqual([
       { ...pending, port: 22, service: { name: "ssh", description: "The Secure Shell (SSH) Protocol" } },
       { ...pending, port: 80, service: { name: "www-http", description: "World Wide Web HTTP" } },

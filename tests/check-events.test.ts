@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await context.checkEvents.close();
-  await context.checksQueue.close();
+  await context.probeQueue("local").close();
   await context.redis.quit();
   await context.db.$disconnect();
 });

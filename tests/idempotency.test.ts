@@ -6,6 +6,9 @@ import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp } from "./helpers/accounts";
 import { newPeer, params, problem, request } from "./helpers/api";
+import { standInForRegion } from "./helpers/region-stand-in";
+
+standInForRegion();
 
 const context = webContext();
 const started = new Date();

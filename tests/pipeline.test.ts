@@ -15,8 +15,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 afterAll(async () => {
-  await context.checksQueue.obliterate({ force: true });
-  await context.checksQueue.close();
+  await context.probeQueue("local").obliterate({ force: true });
+  await context.probeQueue("local").close();
   await context.redis.quit();
   await context.db.$disconnect();
 });

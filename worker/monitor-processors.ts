@@ -2,7 +2,9 @@
 import { type Job, type Queue, UnrecoverableError } from "bullmq";
 import { PermanentDeliveryError, sendAlert } from "../lib/alerts/send-alert";
 import type { Db } from "../lib/db";
-import { type RunMonitorDeps, runMonitor } from "../lib/monitors/run-monitor";
+import { type DispatchDeps, dispatchMonitorRun } from "../lib/monitors/run-monitor";
+import type { Resolver } from "../lib/targets/resolve-target";
+import type { TargetRules } from "../lib/targets/policy";
 import { pruneOldResults, requeuePendingDeliveries, syncSchedulers } from "../lib/monitors/sync-schedulers";
 import {
   type AlertJob,
@@ -16,20 +18,24 @@ import {
   unscheduleMonitor,
 } from "../lib/queue/monitor-queues";
 
-export function createMonitorProcessor(deps: RunMonitorDeps & { queues: MonitorQueues }) {
+/** The scheduler's job: hand the run to the monitor's live regions. */
+export function createMonitorProcessor(deps: DispatchDeps & { queues: MonitorQueues }) {
   return async (job: Job<MonitorJob>) => {
     const data = monitorJobSchema.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError("malformed job payload");
     const { monitorId } = data.data;
-    const outcome = await runMonitor(monitorId, scheduledTime(job), deps);
+    const outcome = await dispatchMonitorRun(monitorId, scheduledTime(job), deps);
     // A monitor deleted or paused while its scheduler lived on: stop scheduling it.
     if (outcome.kind === "missing" || outcome.kind === "paused") await unscheduleMonitor(deps.queues.monitors, monitorId);
-    if (outcome.kind === "recorded") for (const id of outcome.deliveryIds) await enqueueAlert(deps.queues.alerts, id);
     return outcome.kind;
   };
 }
 
-export function createAlertProcessor(deps: Pick<RunMonitorDeps, "db" | "rules" | "resolver">) {
+export async function enqueueAlerts(queues: MonitorQueues, deliveryIds: readonly string[]): Promise<void> {
+  for (const id of deliveryIds) await enqueueAlert(queues.alerts, id);
+}
+
+export function createAlertProcessor(deps: { db: Db; rules: TargetRules; resolver?: Resolver }) {
   return async (job: Job<AlertJob>) => {
     const data = alertJobSchema.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError("malformed job payload");

@@ -9,9 +9,31 @@ export interface AlertPayload {
   event: AlertEventName;
   occurredAt: string;
   monitor: { id: string; name: string; host: string; port: number; expect: "open" | "closed"; state: string; url: string };
-  incident: { id: string; state: "up" | "degraded" | "down"; startedAt: string; endedAt: string | null; cause: string | null } | null;
+  incident: {
+    id: string;
+    state: "up" | "degraded" | "down";
+    startedAt: string;
+    endedAt: string | null;
+    cause: string | null;
+    /** What each of the monitor's regions saw (monitors that run from several regions). Non-voting regions were down or silent. */
+    regions?: IncidentRegion[];
+  } | null;
   /** monitor.certificate: the certificate that is about to expire. */
   certificate?: { subject: string | null; issuer: string | null; validTo: string | null; daysLeft: number | null; fingerprint: string | null };
+}
+
+export interface IncidentRegion {
+  region: string;
+  state: string;
+  cause: string | null;
+  voting: boolean;
+}
+
+/** "eu-west: down (filtered: no-response); us-east: not voting" for e-mails, when there are several regions. */
+export function regionsLine(regions: readonly IncidentRegion[] | undefined): string {
+  if (!regions || regions.length < 2) return "";
+  const parts = regions.map((item) => `${item.region}: ${item.voting ? `${item.state}${item.cause ? ` (${item.cause})` : ""}` : "not voting (no live worker or no recent result)"}`);
+  return `\nRegions: ${parts.join("; ")}.`;
 }
 
 export const EVENT_NAMES = {
@@ -38,7 +60,7 @@ export function alertEmail(payload: AlertPayload): { subject: string; text: stri
   const { monitor, incident } = payload;
   const target = `${monitor.host}:${monitor.port}`;
   const expectation = monitor.expect === "open" ? "should be reachable" : "should NOT be reachable";
-  const cause = explainCause(incident?.cause);
+  const cause = explainCause(incident?.cause) + regionsLine(incident?.regions);
   switch (payload.event) {
     case "monitor.down":
       return {

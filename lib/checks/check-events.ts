@@ -1,6 +1,7 @@
 // Check events over Redis pub/sub: the worker says "new results" and "done"; the web wakes the requests
 // waiting on that check (GET ?wait=N, the event stream) instead of polling the database.
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { createRedisClient } from "../redis";
 
 export type CheckEvent = "results" | "done";
 
@@ -30,7 +31,7 @@ export class CheckEvents {
 
   private connect(): Promise<void> {
     if (this.ready) return this.ready;
-    const subscriber = new Redis(this.url, { connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: (attempt) => Math.min(attempt * 200, 2000) });
+    const subscriber = createRedisClient({ connectTimeout: 2000, maxRetriesPerRequest: 1, retryStrategy: (attempt) => Math.min(attempt * 200, 2000) }, { url: this.url });
     subscriber.on("error", () => {});
     subscriber.on("pmessage", (_pattern: string, channel: string, message: string) => {
       const checkId = channel.slice(channel.lastIndexOf(":") + 1);

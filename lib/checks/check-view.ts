@@ -44,6 +44,7 @@ export const resultStateSchema = z.enum([...VERDICT_STATES, "pending"]);
 
 export const checkResultViewSchema = z.object({
   port: z.number().int(),
+  region: z.string().describe("The region (vantage point) this verdict is from; GET /api/v1/regions lists them."),
   protocol: z.enum(["tcp", "udp"]),
   family: z.union([z.literal(4), z.literal(6)]).nullable().describe("The address family probed; null while the name is being resolved."),
   address: z.string().nullable(),
@@ -69,7 +70,19 @@ export const checkViewSchema = z.object({
   tls: z.union([z.literal("auto"), z.boolean()]),
   ports: z.array(z.number().int()),
   timeoutMs: z.number().int(),
-  addresses: z.array(addressSchema).nullable().describe("The addresses probed, once the host has been resolved."),
+  addresses: z.array(addressSchema).nullable().describe("The addresses probed (by any region), once the host has been resolved."),
+  regions: z
+    .array(
+      z.object({
+        region: z.string(),
+        status: z.enum(["queued", "running", "done", "failed"]),
+        addresses: z.array(addressSchema).nullable().describe("What this region resolved the host to; regions resolve on their own."),
+        error: z.object({ code: z.string(), message: z.string() }).nullable().describe("Why this region's part failed: region_unavailable, dns_failed, target_forbidden, rate_limited..."),
+        startedAt: z.string().nullable(),
+        finishedAt: z.string().nullable(),
+      }),
+    )
+    .describe("The check's part in each region asked. The check is done when every region has answered or failed."),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

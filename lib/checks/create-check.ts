@@ -1,5 +1,6 @@
 // Create an instant check: validate, refuse forbidden literal targets, apply the abuse limits, claim the
-// ownership token, store the check (one INSERT: results are rows once they have a verdict), enqueue one job.
+// ownership token, choose the regions, store the check with a run per region (results are rows once they
+// have a verdict), and enqueue each live region's chunks. A region with no live worker fails at once.
 import { env } from "../env";
 import { newId } from "../ids";
 import { ProblemError, rateLimited } from "../problem-error";
@@ -7,11 +8,12 @@ import type { ClientIp } from "../http/client-ip";
 import { clientKey } from "../http/client-ip";
 import { consume, peek } from "../limits/rate-limits";
 import { claimToken } from "../ownership/tokens";
-import { enqueueCheck } from "../queue/checks-queue";
+import { chooseRegions, REGION_UNAVAILABLE_MESSAGE } from "../regions/choose-regions";
 import { readyRedis } from "../redis";
 import { normaliseHostOrThrow } from "../targets/check-literal";
 import type { WebContext } from "../web-context";
 import { storedFamily, storedTls } from "./check-options";
+import { chunkCount, enqueueCheckRuns } from "./dispatch-check";
 import { type CheckView } from "./check-view";
 import { checkView, CHECK_SELECT } from "./get-check";
 import { parsePorts } from "./ports";
@@ -54,23 +56,51 @@ export async function createCheck(
     }
   }
 
+  const { regions, unavailable } = await chooseRegions(context.redis, config.REDIS_PREFIX, config.DEFAULT_REGIONS, body.regions);
+  const live = regions.filter((region) => !unavailable.has(region));
+  const now = new Date();
   const id = newId();
+  const plan = {
+    id,
+    host: host.value,
+    ports: ports.ports,
+    timeoutMs: body.timeoutMs ?? config.PROBE_TIMEOUT_MS,
+    protocol: body.protocol ?? "tcp",
+    family: storedFamily(family),
+    tls: storedTls(body.tls ?? "auto"),
+    verifyToken: body.verifyToken ?? null,
+    literal: host.literal,
+  } as const;
+  const chunks = chunkCount(plan.ports.length, config.PORTS_PER_JOB);
   const check = await context.db.check.create({
     data: {
       id,
-      host: host.value,
-      ports: ports.ports,
-      timeoutMs: body.timeoutMs ?? config.PROBE_TIMEOUT_MS,
+      host: plan.host,
+      ports: plan.ports,
+      timeoutMs: plan.timeoutMs,
       clientKey: clientKey(client),
-      protocol: body.protocol ?? "tcp",
-      family: storedFamily(family),
-      tls: storedTls(body.tls ?? "auto"),
-      verifyToken: body.verifyToken ?? null,
+      protocol: plan.protocol,
+      family: plan.family,
+      tls: plan.tls,
+      verifyToken: plan.verifyToken,
+      regions,
+      ...(live.length === 0
+        ? { status: "failed", errorCode: "region_unavailable", errorMessage: REGION_UNAVAILABLE_MESSAGE, finishedAt: now, verifyToken: null }
+        : {}),
+      runs: {
+        createMany: {
+          data: regions.map((region) =>
+            unavailable.has(region)
+              ? { region, chunks, status: "failed" as const, errorCode: "region_unavailable", errorMessage: REGION_UNAVAILABLE_MESSAGE, finishedAt: now }
+              : { region, chunks },
+          ),
+        },
+      },
     },
     select: CHECK_SELECT,
   });
   try {
-    await enqueueCheck(context.checksQueue, id);
+    if (live.length) await enqueueCheckRuns(context.probeQueue, plan, live, config.PORTS_PER_JOB);
   } catch (error) {
     // Nothing was promised to the caller yet: remove the check rather than leave it queued forever.
     await context.db.check.delete({ where: { id } }).catch(() => {});

@@ -30,8 +30,10 @@ export const CHECK_SELECT = {
   finishedAt: true,
   errorCode: true,
   errorMessage: true,
+  regions: true,
+  runs: { select: { region: true, status: true, addresses: true, errorCode: true, errorMessage: true, startedAt: true, finishedAt: true } },
   results: {
-    select: { port: true, family: true, address: true, state: true, reason: true, latencyMs: true, errorCode: true, checkedAt: true, tls: true, banner: true, verified: true },
+    select: { region: true, port: true, family: true, address: true, state: true, reason: true, latencyMs: true, errorCode: true, checkedAt: true, tls: true, banner: true, verified: true },
   },
 } as const;
 
@@ -48,18 +50,36 @@ export async function getCheck(db: Db, id: string): Promise<CheckView | null> {
   return check ? checkView(check) : null;
 }
 
+type Addresses = NonNullable<CheckView["addresses"]>;
+
+function storedAddresses(value: unknown): Addresses | null {
+  return Array.isArray(value) ? (value as Addresses) : null;
+}
+
 export function checkView(check: Omit<CheckRow, "verifyToken"> & { verifyToken?: string | null }): CheckView {
-  const addresses = Array.isArray(check.addresses) ? (check.addresses as CheckView["addresses"] & object) : null;
-  const stored = new Map(check.results.map((result) => [`${result.port}:${result.family}`, result]));
-  const families: (4 | 6 | null)[] = addresses?.length ? addresses.map((address) => address.family) : [null];
+  const runs = check.regions.map((region) => check.runs.find((run) => run.region === region) ?? { region, status: check.status, addresses: check.addresses, errorCode: null, errorMessage: null, startedAt: null, finishedAt: null });
+  const runAddresses = new Map(runs.map((run) => [run.region, storedAddresses(run.addresses)]));
+  // Every address any region probed, once.
+  const seen = new Set<string>();
+  const allAddresses = runs.flatMap((run) => runAddresses.get(run.region) ?? []).filter((item) => !seen.has(item.address) && seen.add(item.address));
+  const addresses = allAddresses.length ? allAddresses : storedAddresses(check.addresses);
+  const stored = new Map(check.results.map((result) => [`${result.region}:${result.port}:${result.family}`, result]));
   const withOwnership = check.results.some((result) => result.verified !== null) || !!check.verifyToken;
   const results: CheckResultView[] = [];
   for (const port of [...check.ports].sort((a, b) => a - b)) {
-    for (const family of families) {
-      const row = family === null ? undefined : stored.get(`${port}:${family}`);
-      const base = { port, protocol: check.protocol, family, service: ianaService(port, check.protocol) };
+    for (const run of runs) {
+      const regionAddresses = runAddresses.get(run.region);
+      // A region that failed before resolving shows one row per port, in its failure's words.
+      const families: (4 | 6 | null)[] = regionAddresses?.length ? regionAddresses.map((address) => address.family) : [null];
+      for (const family of families) {
+      const row = family === null ? undefined : stored.get(`${run.region}:${port}:${family}`);
+      const base = { port, region: run.region, protocol: check.protocol, family, service: ianaService(port, check.protocol) };
       if (!row) {
-        const address = addresses?.find((item) => item.family === family)?.address ?? null;
+        const address = regionAddresses?.find((item) => item.family === family)?.address ?? null;
+        if (run.status === "failed") {
+          results.push({ ...base, address, state: "error", reason: null, latencyMs: null, errorCode: run.errorCode, checkedAt: null, tls: null, banner: null, ownership: withOwnership ? { verified: false } : null });
+          continue;
+        }
         results.push({ ...base, address, state: "pending", reason: null, latencyMs: null, errorCode: null, checkedAt: null, tls: null, banner: null, ownership: withOwnership ? { verified: false } : null });
         continue;
       }
@@ -75,6 +95,7 @@ export function checkView(check: Omit<CheckRow, "verifyToken"> & { verifyToken?:
         banner: (row.banner as CheckResultView["banner"]) ?? null,
         ownership: row.verified === null ? null : { verified: row.verified },
       });
+      }
     }
   }
   return {
@@ -87,6 +108,14 @@ export function checkView(check: Omit<CheckRow, "verifyToken"> & { verifyToken?:
     ports: check.ports,
     timeoutMs: check.timeoutMs,
     addresses,
+    regions: runs.map((run) => ({
+      region: run.region,
+      status: run.status,
+      addresses: runAddresses.get(run.region) ?? null,
+      error: run.errorCode ? { code: run.errorCode, message: run.errorMessage ?? "" } : null,
+      startedAt: run.startedAt?.toISOString() ?? null,
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+    })),
     createdAt: check.createdAt.toISOString(),
     startedAt: check.startedAt?.toISOString() ?? null,
     finishedAt: check.finishedAt?.toISOString() ?? null,

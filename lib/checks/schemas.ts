@@ -3,6 +3,7 @@ import { z } from "zod";
 import { VERIFY_TOKEN_PATTERN } from "../probes/option-limits";
 import { MAX_HOST_LENGTH } from "../targets/parse-host";
 import { parsePorts } from "./ports";
+import { REGION_PATTERN } from "../regions/region-name";
 
 /** No caller may ask for more ports in one check (MAX_PORTS_PER_CHECK_AUTHENTICATED is at most this). */
 export const MAX_PORTS_ANYONE = 1000;
@@ -34,6 +35,18 @@ export const createCheckBody = z
     protocol: z.enum(["tcp", "udp"], { error: "protocol is \"tcp\" or \"udp\"" }).optional(),
     family: z.enum(["4", "6", "both"], { error: "family is \"4\", \"6\" or \"both\"" }).optional(),
     tls: z.union([z.literal("auto"), z.boolean()], { error: "tls is \"auto\", true or false" }).optional(),
+    regions: z
+      .union(
+        [
+          z.literal("all"),
+          z
+            .array(z.string().regex(REGION_PATTERN, "a region is a name such as eu-west (GET /api/v1/regions lists them)"))
+            .min(1, "regions needs at least one region, or \"all\"")
+            .max(16, "regions has at most 16 items"),
+        ],
+        { error: "regions is a list of region names such as [\"eu-west\", \"us-east\"], or \"all\"" },
+      )
+      .optional(),
     verifyToken: z
       .string({ error: "verifyToken is the token from POST /api/v1/verify-tokens" })
       .regex(VERIFY_TOKEN_PATTERN, "verifyToken is the token from POST /api/v1/verify-tokens (pc- and 24 letters and digits)")

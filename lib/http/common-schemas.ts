@@ -13,6 +13,20 @@ export const problemSchema = z.object({
 
 export const clientIpSchema = z.object({ ip: z.string(), version: z.union([z.literal(4), z.literal(6)]) });
 
+export const regionSchema = z.object({
+  id: z.string().describe("The region's name, as checks and monitors name it: local, eu-west..."),
+  label: z.string().nullable().describe("Where it is, for people (\"Frankfurt, DE\"), when its workers say."),
+  available: z.boolean().describe("Whether at least one of its workers is live now."),
+  workers: z.number().int().describe("Live workers."),
+  version: z.string().nullable().describe("The Portcheck version its workers run."),
+  lastSeenAt: z.string().nullable().describe("When a worker of it last announced itself."),
+});
+
+export const regionListSchema = z.object({
+  regions: z.array(regionSchema),
+  default: z.array(z.string()).describe("The regions a check or monitor uses when it names none."),
+});
+
 export const verifyTokenSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),

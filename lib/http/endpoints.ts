@@ -8,7 +8,7 @@ import { createCheckBody } from "../checks/schemas";
 import { env } from "../env";
 import { deliverySchema, incidentSchema, monitorResultSchema, monitorViewSchema, monitorWithSecretSchema, nextLinkSchema } from "../monitors/monitor-view-schema";
 import { createMonitorBody, resultsQuery, updateMonitorBody } from "../monitors/schemas";
-import { clientIpSchema, portKnowledgeSchema, verifyTokenSchema } from "./common-schemas";
+import { clientIpSchema, portKnowledgeSchema, regionListSchema, verifyTokenSchema } from "./common-schemas";
 import { pageQuery } from "./pagination";
 import type { ProblemCode } from "./problems";
 import type { AuthMode } from "./caller";
@@ -25,7 +25,7 @@ export interface Endpoint<A extends AuthMode = AuthMode, B = unknown, Q = unknow
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The OpenAPI path, with {parameters}. */
   path: string;
-  tag: "Checks" | "Ownership" | "Monitors" | "API keys" | "Ports" | "You";
+  tag: "Checks" | "Regions" | "Ownership" | "Monitors" | "API keys" | "Ports" | "You";
   summary: string;
   description?: string;
   auth: A;
@@ -120,6 +120,18 @@ export const ENDPOINTS = {
     query: tokenQuery,
     limit: "tokens",
     responses: { 201: { description: "The token and the listener commands.", schema: verifyTokenSchema } },
+  }),
+  listRegions: endpoint({
+    operationId: "listRegions",
+    method: "GET",
+    path: "/api/v1/regions",
+    tag: "Regions",
+    summary: "The regions checks and monitors can run from",
+    description:
+      "Every region with a worker seen in the last day, and the default regions. A region is available while at least one of its workers announced itself in the last 15 s; a check's part in an unavailable region ends at once as `region_unavailable`.",
+    auth: "none",
+    cors: true,
+    responses: { 200: { description: "The regions, and the ones a check uses when it names none.", schema: regionListSchema } },
   }),
   getIp: endpoint({
     operationId: "getIp",

@@ -76,3 +76,18 @@ export function transition(current: StreakState, observation: Observation, confi
     changedTo: changes ? observation : null,
   };
 }
+
+/**
+ * The regions' vote: the monitor is down when at least `needed` voting regions see it down, degraded when
+ * that many see trouble (down or degraded), up when that many see it up; otherwise nothing is agreed and
+ * the state stays as it is. `needed` is the monitor's quorum, or a majority of the voting regions.
+ */
+export function tally(votes: readonly Observation[], quorum: number | null): Observation | null {
+  if (votes.length === 0) return null;
+  const needed = Math.max(1, quorum ?? Math.floor(votes.length / 2) + 1);
+  const count = (...states: Observation[]) => votes.filter((vote) => states.includes(vote)).length;
+  if (count("down") >= needed) return "down";
+  if (count("down", "degraded") >= needed) return "degraded";
+  if (count("up") >= needed) return "up";
+  return null;
+}

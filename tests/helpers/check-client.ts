@@ -52,7 +52,7 @@ export function startNamespaceWorker(dnsAddress: string, extraEnv: Record<string
 /** Closes this test process's web clients (queue, Redis, PostgreSQL) after the last test. */
 export async function closeWebContext(): Promise<void> {
   const context = webContext();
-  await context.checksQueue.close();
+  await context.probeQueue("local").close();
   await context.redis.quit();
   await context.db.$disconnect();
 }

@@ -1,16 +1,15 @@
-// The worker's job in-process, with an injected resolver: DNS rebinding, refusals, idempotence.
+// A region's chunk of a check in-process, with an injected resolver and the direct verdict sink:
+// DNS rebinding, refusals, idempotence, the target's budget.
 import ipaddr from "ipaddr.js";
 import pino from "pino";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { newId as newCheckId } from "../lib/ids";
-import { runCheck } from "../lib/checks/run-check";
 import { runInProcess } from "../lib/probes/registry";
 import { createDb } from "../lib/db";
 import { consume, createLimiters } from "../lib/limits/rate-limits";
 import { createProducerRedis } from "../lib/redis";
-import { TargetError } from "../lib/targets/errors";
 import type { Resolver } from "../lib/targets/resolve-target";
 import { closedPort, type OpenPort, openPort } from "./helpers/listeners";
+import { newCheck as storeCheck, runChunksHere } from "./helpers/check-runs";
 
 const db = createDb();
 const redis = createProducerRedis();
@@ -27,11 +26,8 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function newCheck(host: string, ports: number[]): Promise<string> {
-  const id = newCheckId();
-  await db.check.create({ data: { id, host, ports, timeoutMs: 1000 } });
-  return id;
-}
+const newCheck = (host: string, ports: number[]) => storeCheck(db, host, ports);
+const runCheck = async (id: string, options: ReturnType<typeof deps>) => (await runChunksHere(db, id, options)).join(",");
 
 function deps(resolver?: Resolver) {
   return { db, limiters, rules: { allowlist }, resolver, runner: runInProcess, parallelism: 4, isFinalAttempt: false, log };
@@ -43,7 +39,7 @@ async function listener(host = "127.0.0.2", port = 0): Promise<OpenPort> {
   return open;
 }
 
-describe("runCheck", () => {
+describe("a check's chunk in one region", () => {
   it("resolves once and connects only to the validated address (DNS rebinding)", async () => {
     // Two listeners on one port number: one on the allowed address, one on forbidden 127.0.0.1.
     const allowed = await listener("127.0.0.2");
@@ -70,9 +66,7 @@ describe("runCheck", () => {
       { address: "169.254.169.254", family: 4 },
     ];
     const id = await newCheck("sneaky.example.net", [trap.port]);
-    const error = await runCheck(id, deps(resolver)).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TargetError);
-    expect((error as TargetError).code).toBe("target_forbidden");
+    expect(await runCheck(id, deps(resolver))).toBe("failed");
     const check = await db.check.findUniqueOrThrow({ where: { id }, include: { results: true } });
     expect(check).toMatchObject({ status: "failed", errorCode: "target_forbidden" });
     expect(check.errorMessage).toContain("169.254.169.254");
@@ -96,19 +90,20 @@ describe("runCheck", () => {
     const id = await newCheck("flaky.example.net", [80]);
     await expect(runCheck(id, deps(resolver))).rejects.toMatchObject({ code: "dns_failed", transient: true });
     expect((await db.check.findUniqueOrThrow({ where: { id } })).status).toBe("running");
+    expect(await db.checkRun.findFirstOrThrow({ where: { checkId: id } })).toMatchObject({ status: "running", finishedChunks: [] });
     expect(await runCheck(id, { ...deps(resolver), isFinalAttempt: true })).toBe("failed");
     expect((await db.check.findUniqueOrThrow({ where: { id } })).errorCode).toBe("dns_failed");
   });
 
-  it("is idempotent: running a finished check again changes nothing", async () => {
+  it("is idempotent: a chunk delivered again changes no stored verdict and no count", async () => {
     const open = await listener();
     const id = await newCheck("127.0.0.2", [open.port]);
     expect(await runCheck(id, deps())).toBe("done");
-    const first = await db.check.findUniqueOrThrow({ where: { id }, include: { results: true } });
-    expect(await runCheck(id, deps())).toBe("skipped");
-    const second = await db.check.findUniqueOrThrow({ where: { id }, include: { results: true } });
+    const first = await db.check.findUniqueOrThrow({ where: { id }, include: { results: true, runs: true } });
+    expect(first.runs[0]).toMatchObject({ status: "done", finishedChunks: [0] });
+    expect(await runCheck(id, deps())).toBe("done");
+    const second = await db.check.findUniqueOrThrow({ where: { id }, include: { results: true, runs: true } });
     expect(second).toEqual(first);
-    expect(open.connections).toHaveLength(1);
   });
 
   it("limits probes per target address across all callers", async () => {
@@ -124,7 +119,22 @@ describe("runCheck", () => {
     await limiters.target.delete(target);
   });
 
-  it("skips a check that no longer exists", async () => {
-    expect(await runCheck(newCheckId(), deps())).toBe("skipped");
+  it("splits a check into chunks, and ends the check only when the last chunk has reported", async () => {
+    const open = await listener();
+    const ports = [open.port, ...Array.from({ length: 5 }, (_, index) => 1000 + index)];
+    const id = await storeCheck(db, "127.0.0.2", ports, { portsPerJob: 2 });
+    const sinkDeps = deps();
+    const { chunkJobsOf } = await import("./helpers/check-runs");
+    const { probeChunk } = await import("../lib/checks/probe-chunk");
+    const { directSink } = await import("../lib/verdicts/sink");
+    const jobs = await chunkJobsOf(db, id);
+    expect(jobs.map((job) => job.ports.length)).toEqual([2, 2, 2]);
+    const sink = directSink({ db, enqueueAlerts: async () => {}, liveRegions: async () => new Set(["local"]) });
+    for (const job of [jobs[2]!, jobs[0]!]) expect(await probeChunk(job, { ...sinkDeps, sink })).toBe("done");
+    expect(await db.check.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "running" });
+    expect(await db.checkRun.findFirstOrThrow({ where: { checkId: id } })).toMatchObject({ status: "running", finishedChunks: [2, 0] });
+    expect(await probeChunk(jobs[1]!, { ...sinkDeps, sink })).toBe("done");
+    expect(await db.check.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "done" });
+    expect(await db.checkResult.count({ where: { checkId: id } })).toBe(6);
   });
 });

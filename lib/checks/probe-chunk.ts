@@ -1,0 +1,141 @@
+// One chunk of one check in one region (a regional worker's job): resolve the host here, judge each
+// address by this region's own policy, spend the target's budget, probe through the engine, and report
+// what was found through the verdict sink: results as they come, then the chunk's end. Needs Redis
+// (limits) and no database, so a region can run anywhere.
+import { isIP } from "node:net";
+import type { Logger } from "pino";
+import type { Limiters } from "../limits/rate-limits";
+import { consume } from "../limits/rate-limits";
+import { type EngineResult, type ProbeRunner, runEngine } from "../probes/engine";
+import { hasRoute } from "../probes/route-check";
+import type { CheckChunkJob } from "../queue/probe-queues";
+import { TargetError } from "../targets/errors";
+import type { TargetRules } from "../targets/policy";
+import { addressesToProbe, type ResolvedAddress, type Resolver, resolveTarget } from "../targets/resolve-target";
+import type { VerdictSink } from "../verdicts/sink";
+import { familyChoice } from "./check-options";
+
+export interface ProbeChunkDeps {
+  limiters: Pick<Limiters, "target">;
+  rules: TargetRules;
+  resolver?: Resolver;
+  runner: ProbeRunner;
+  parallelism: number;
+  sink: VerdictSink;
+  /** Aborted at shutdown: no new probe starts, the chunk is handed back unfinished. */
+  signal?: AbortSignal;
+  /** On the last attempt a transient failure (DNS SERVFAIL) is final. */
+  isFinalAttempt: boolean;
+  log: Logger;
+  /** Whether this vantage point routes to an address (default: ask the kernel). */
+  routable?: (address: ResolvedAddress) => Promise<boolean>;
+}
+
+/** done/failed: reported. interrupted: hand the job back. */
+export type ChunkOutcome = "done" | "failed" | "interrupted";
+
+/** Results wait this long to share a message (locally: an INSERT) with others. */
+const FLUSH_AFTER_MS = { local: 15, remote: 100 } as const;
+const MAX_BATCH = 500;
+
+export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Promise<ChunkOutcome> {
+  const { sink } = deps;
+  const run = { checkId: job.checkId, region: job.region, probe: job.protocol, withOwnership: job.verifyToken !== null };
+  const end = (failure: { code: string; message: string } | null, addresses: ResolvedAddress[] | null, results: EngineResult[] = []) =>
+    sink.checkChunkDone({ kind: "check-chunk-done", ...run, chunk: job.chunk, addresses: addresses?.map(({ address, family }) => ({ address, family })) ?? null, failure, results });
+
+  await sink.checkResults({ kind: "check-results", ...run, results: [] }); // started
+  let addresses: ResolvedAddress[];
+  const hostname = isIP(job.host) === 0 ? job.host : undefined;
+  try {
+    const target = await resolveTarget(job.host, { ...deps.rules, resolver: deps.resolver });
+    addresses = addressesToProbe(target, familyChoice(job.family));
+    if (addresses.length === 0) {
+      const wanted = job.family === "v6" ? "IPv6 address (AAAA record)" : "IPv4 address (A record)";
+      throw new TargetError("dns_failed", `${job.host} has no ${wanted}.`);
+    }
+  } catch (error) {
+    if (!(error instanceof TargetError)) throw error;
+    if (error.transient && !deps.isFinalAttempt) throw error; // let BullMQ retry with backoff
+    deps.log.info({ code: error.code }, "check refused or unresolvable in this region");
+    await end({ code: error.code, message: error.message }, null);
+    return "failed";
+  }
+
+  // Each address pays for its own probes, whoever asks.
+  for (const address of addresses) {
+    const limit = await consume(deps.limiters.target, address.address, job.ports.length);
+    if (!limit.allowed) {
+      const message = `${address.address} has been probed too often in the last minute, by you or others. Try again in ${limit.retryAfterSeconds} s.`;
+      await end({ code: "rate_limited", message }, addresses);
+      return "failed";
+    }
+  }
+
+  const all: EngineResult[] = [];
+  const batcher = createBatcher((results) => sink.checkResults({ kind: "check-results", ...run, results }), sink.remote ? FLUSH_AFTER_MS.remote : FLUSH_AFTER_MS.local);
+  const runs = await Promise.all(
+    addresses.map((address) =>
+      runEngine(
+        {
+          kind: job.protocol,
+          addresses: [address],
+          ports: job.ports,
+          hostname,
+          parallelism: deps.parallelism,
+          options: { timeoutMs: job.timeoutMs, ...(job.protocol === "tcp" ? { tls: job.tls } : {}), verifyToken: job.verifyToken ?? undefined },
+        },
+        {
+          runner: deps.runner,
+          signal: deps.signal,
+          routable: deps.routable ?? hasRoute,
+          onResult: (result) => {
+            all.push(result);
+            batcher.add(result);
+          },
+        },
+      ),
+    ),
+  );
+  await batcher.close();
+  if (runs.some((item) => item.interrupted)) return "interrupted";
+  // Far away, the end carries every result again: messages may be handled out of order, and the
+  // chunk must never be counted finished before its results are stored. Locally they are stored already.
+  await end(null, addresses, sink.remote ? all : []);
+  return "done";
+}
+
+/** Collects results and hands them on in batches, one batch at a time; close() rejects if any failed. */
+function createBatcher(flush: (results: EngineResult[]) => Promise<void>, afterMs: number) {
+  let pending: EngineResult[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const send = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    chain = chain.then(async () => {
+      if (failure) return;
+      try {
+        await flush(batch);
+      } catch (error) {
+        failure = error;
+      }
+    });
+  };
+  return {
+    add(result: EngineResult) {
+      pending.push(result);
+      if (pending.length >= MAX_BATCH) send();
+      else timer ??= setTimeout(send, afterMs);
+    },
+    async close() {
+      send();
+      await chain;
+      if (failure) throw failure;
+    },
+  };
+}
