@@ -119,7 +119,7 @@ describe("the check pipeline", () => {
     cleanups.push(() => open.close());
     const id = newCheckId();
     await context.db.check.create({
-      data: { id, host: "127.0.0.2", ports: [open.port], timeoutMs: 1000 },
+      data: { id, host: "127.0.0.2", ports: [open.port], timeoutMs: 1000, runs: { create: { region: "local" } } },
     });
     workers.push(await startWorker());
     const check = await waitFinished(id);

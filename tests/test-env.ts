@@ -17,3 +17,7 @@ export const TEST_ENV: Record<string, string> = {
   RATE_LIMIT_REQUESTS_PER_MINUTE: "100000",
   LOG_LEVEL: "silent",
 };
+
+/** The test instances' net: every IPv4 address but 10/8 and 127/8, and all of 2000::/3, stays forbidden. */
+export const TEST_DENYLIST =
+  "0.0.0.0/5,8.0.0.0/7,11.0.0.0/8,12.0.0.0/6,16.0.0.0/4,32.0.0.0/3,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1,2000::/3";

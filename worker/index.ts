@@ -45,6 +45,7 @@ const runner = probeThread.run;
 // A dead worker's job is noticed within about 30 s and run again by another worker.
 const stallOptions = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 };
 const queueFor = probeQueues(connection);
+const workerId = `${config.REGION}:${randomUUID()}`;
 
 /** The live regions, asked of Redis at most once a second. */
 let liveCache: { at: number; regions: Promise<ReadonlySet<string>> } | null = null;
@@ -164,6 +165,8 @@ async function probeHere(job: ProbeJob & { kind: "monitor" }): Promise<void> {
 }
 
 const probesWorker = new Worker<ProbeJob>(probeQueueName(config.REGION), processProbeJob, {
+  // Jobs record which worker ran them (processedBy).
+  name: workerId,
   connection,
   prefix,
   concurrency: config.WORKER_CONCURRENCY,
@@ -181,7 +184,7 @@ var onReady: (() => Promise<void>) | undefined;
 var onFinalChunkFailure: (job: { data: ProbeJob }) => Promise<void>;
 
 const heartbeat = startHeartbeat(limitsRedis, prefix, {
-  id: `${config.REGION}:${randomUUID()}`,
+  id: workerId,
   region: config.REGION,
   label: config.REGION_LABEL ?? null,
   role: config.WORKER_ROLE,
@@ -196,7 +199,7 @@ async function startUp(): Promise<void> {
   } catch (error) {
     log.error({ err: (error as Error).message }, "start-up recovery failed; the maintenance job retries it");
   }
-  log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker ready");
+  log.info({ concurrency: config.WORKER_CONCURRENCY, workerId }, "worker ready");
 }
 void startUp();
 

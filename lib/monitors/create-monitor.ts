@@ -7,12 +7,14 @@ import { ProblemError } from "../problem-error";
 import { newId } from "../ids";
 import { type MonitorQueues, scheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
+import { assertKnownRegions } from "../regions/choose-regions";
+import type { Redis } from "ioredis";
 import type { TargetRules } from "../targets/policy";
 import { monitorData } from "./monitor-data";
 import type { CreateMonitorInput } from "./schemas";
 import { MONITOR_SELECT, type MonitorView, monitorView } from "./views";
 
-type Context = { db: Db; monitorQueues: MonitorQueues; rules: TargetRules };
+type Context = { db: Db; monitorQueues: MonitorQueues; rules: TargetRules; redis?: Redis };
 
 export interface CreatedMonitor {
   monitor: MonitorView;
@@ -28,7 +30,9 @@ export async function createMonitor(context: Context, userId: string, input: Cre
 export async function createMonitors(context: Context, userId: string, inputs: readonly CreateMonitorInput[], hosts?: readonly string[]): Promise<CreatedMonitor[]> {
   const { db, monitorQueues: queues, rules } = context;
   const judged = hosts ?? inputs.map((input) => normaliseHostOrThrow(input.host, rules).value);
-  const quota = env().MAX_MONITORS_PER_USER;
+  const { MAX_MONITORS_PER_USER: quota, DEFAULT_REGIONS, REDIS_PREFIX } = env();
+  const named = [...new Set(inputs.flatMap((input) => input.regions ?? []))];
+  if (context.redis && named.length) await assertKnownRegions(context.redis, REDIS_PREFIX, DEFAULT_REGIONS, named);
   const prepared = inputs.map((input, index) => ({ input, id: newId(), host: judged[index]!, webhookSecret: input.webhookUrl ? newWebhookSecret() : null }));
   // The count and the inserts are serialised per user, so two requests cannot both take the last slots.
   const rows = await db.$transaction(async (tx) => {
@@ -43,6 +47,7 @@ export async function createMonitors(context: Context, userId: string, inputs: r
     await tx.monitor.createMany({
       data: prepared.map(({ input, id, host, webhookSecret }, index) => ({
         ...monitorData(input),
+        regions: input.regions ?? DEFAULT_REGIONS,
         id,
         userId,
         host,

@@ -26,6 +26,8 @@ export async function exportMonitors(db: Db, userId: string, format: "csv" | "js
     send: monitor.send,
     expectReply: monitor.expectReply,
     certExpiryDays: monitor.certExpiryDays,
+    regions: monitor.regions,
+    quorum: monitor.quorum,
   }));
   if (format === "json") return { body: JSON.stringify(rows, null, 2), contentType: "application/json" };
   return { body: stringify(rows, { header: true, columns: [...CSV_COLUMNS] }), contentType: "text/csv; charset=utf-8" };

@@ -28,6 +28,18 @@ export const monitorViewSchema = z.object({
   send: z.string().nullable(),
   expectReply: z.string().nullable(),
   certExpiryDays: z.number().int().nullable(),
+  regions: z.array(z.string()).describe("The regions it runs from."),
+  quorum: z.number().int().nullable().describe("How many voting regions must agree to change its state; null: a majority of those live."),
+  regionStates: z
+    .array(
+      z.object({
+        region: z.string(),
+        state: z.enum(["pending", "up", "degraded", "down", "paused"]).describe("This region's own confirmed state: its vote."),
+        cause: z.string().nullable().describe("Its latest verdict in words."),
+        lastCheckedAt: z.string().nullable(),
+      }),
+    )
+    .describe("What each region sees. A region without a live worker, or without a result for two intervals, does not vote."),
   createdAt: z.string(),
   updatedAt: z.string(),
   uptime: z.object({ "24h": uptime, "7d": uptime, "30d": uptime }),
@@ -59,6 +71,10 @@ export const incidentSchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   cause: z.string().nullable(),
+  regions: z
+    .array(z.object({ region: z.string(), state: z.string(), cause: z.string().nullable(), voting: z.boolean() }))
+    .nullable()
+    .describe("For monitors of several regions: what each region saw when the incident began; voting false: no live worker or no recent result."),
   durationSeconds: z.number().int(),
 });
 

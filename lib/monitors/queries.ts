@@ -1,4 +1,5 @@
 // Reads of the monitors feature. Ownership is always in the where: another account's monitor is not found.
+import type { IncidentRegion } from "../alerts/alert-payload";
 import type { Db } from "../db";
 import { apiState } from "../checks/check-options";
 import { ProblemError } from "../problem-error";
@@ -95,11 +96,12 @@ export async function listIncidents(db: Db, monitorId: string, page: { cursor?: 
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: page.limit + 1,
     ...cursorArgs(page.cursor),
-    select: { id: true, state: true, startedAt: true, endedAt: true, cause: true },
+    select: { id: true, state: true, startedAt: true, endedAt: true, cause: true, regions: true },
   });
   const { items, nextCursor } = paged(rows, page.limit);
   return { nextCursor, items: items.map((row) => ({
     ...row,
+    regions: (row.regions as IncidentRegion[] | null) ?? null,
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     durationSeconds: Math.round(((row.endedAt ?? new Date()).getTime() - row.startedAt.getTime()) / 1000),

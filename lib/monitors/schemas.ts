@@ -4,6 +4,7 @@ import { webhookUrlProblem } from "../alerts/deliver-webhook";
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "../checks/schemas";
 import { MAX_HOST_LENGTH } from "../targets/parse-host";
 import { MAX_PAYLOAD_BYTES, payloadProblem } from "./payload";
+import { REGION_PATTERN } from "../regions/region-name";
 
 export const MAX_INTERVAL_SECONDS = 24 * 3600;
 
@@ -57,11 +58,25 @@ export function monitorFields(minIntervalSeconds: number) {
       .max(MAX_PAYLOAD_BYTES, `expectReply is at most ${MAX_PAYLOAD_BYTES} characters`)
       .nullable(),
     certExpiryDays: z.number({ error: "certExpiryDays is a number of days, or null" }).int().min(1, "certExpiryDays is at least 1").max(365, "certExpiryDays is at most 365").nullable(),
+    regions: z
+      .array(z.string().regex(REGION_PATTERN, "a region is a name such as eu-west (GET /api/v1/regions lists them)"), { error: "regions is a list of region names such as [\"eu-west\", \"us-east\"]" })
+      .min(1, "regions needs at least one region")
+      .max(16, "regions has at most 16 items")
+      .transform((names) => [...new Set(names)]),
+    quorum: z
+      .number({ error: "quorum is a number of regions, or null for a majority" })
+      .int("quorum is a whole number")
+      .min(1, "quorum is at least 1")
+      .max(16, "quorum is at most 16")
+      .nullable(),
   };
 }
 
-/** send and expectReply talk TCP; UDP monitors use the protocol payloads of their port. */
-function tcpOnlyFields(value: { protocol?: "tcp" | "udp"; send?: string | null; expectReply?: string | null; tls?: "auto" | boolean }, ctx: z.RefinementCtx) {
+/** send and expectReply talk TCP; UDP monitors use the protocol payloads of their port. A quorum needs that many regions. */
+function tcpOnlyFields(value: { protocol?: "tcp" | "udp"; send?: string | null; expectReply?: string | null; tls?: "auto" | boolean; regions?: string[]; quorum?: number | null }, ctx: z.RefinementCtx) {
+  if (value.regions && typeof value.quorum === "number" && value.quorum > value.regions.length) {
+    ctx.addIssue({ code: "custom", path: ["quorum"], message: `quorum is at most the number of regions (${value.regions.length})` });
+  }
   if (value.protocol !== "udp") return;
   for (const field of ["send", "expectReply"] as const) {
     if (value[field]) ctx.addIssue({ code: "custom", path: [field], message: `${field} works with protocol "tcp" only` });
@@ -89,6 +104,8 @@ export function createMonitorBody(minIntervalSeconds: number) {
       send: fields.send.default(null),
       expectReply: fields.expectReply.default(null),
       certExpiryDays: fields.certExpiryDays.default(null),
+      regions: fields.regions.optional(),
+      quorum: fields.quorum.default(null),
     })
     .strict()
     .superRefine(tcpOnlyFields);

@@ -5,6 +5,9 @@ import { ProblemError } from "../problem-error";
 import { logger } from "../logger";
 import { type MonitorQueues, scheduleMonitor, unscheduleMonitor } from "../queue/monitor-queues";
 import { normaliseHostOrThrow } from "../targets/check-literal";
+import { assertKnownRegions } from "../regions/choose-regions";
+import { env } from "../env";
+import type { Redis } from "ioredis";
 import type { TargetRules } from "../targets/policy";
 import { getMonitor, NOT_FOUND_MESSAGE } from "./queries";
 import { monitorData } from "./monitor-data";
@@ -14,13 +17,18 @@ import type { MonitorView } from "./views";
 export const notFoundMonitor = () => new ProblemError("not_found", NOT_FOUND_MESSAGE);
 
 export async function updateMonitor(
-  { db, monitorQueues: queues, rules }: { db: Db; monitorQueues: MonitorQueues; rules: TargetRules },
+  { db, monitorQueues: queues, rules, redis }: { db: Db; monitorQueues: MonitorQueues; rules: TargetRules; redis?: Redis },
   userId: string,
   id: string,
   input: UpdateMonitorInput,
 ): Promise<{ monitor: MonitorView; webhookSecret: string | null }> {
   const current = await db.monitor.findFirst({ where: { id, userId }, select: { paused: true, webhookUrl: true, host: true, port: true, expect: true, protocol: true, family: true } });
   if (!current) throw notFoundMonitor();
+  if (redis && input.regions) await assertKnownRegions(redis, env().REDIS_PREFIX, env().DEFAULT_REGIONS, input.regions);
+  if (input.quorum !== undefined && input.quorum !== null && input.regions === undefined) {
+    const { regions } = (await db.monitor.findFirst({ where: { id, userId }, select: { regions: true } })) ?? { regions: [] };
+    if (input.quorum > regions.length) throw new ProblemError("invalid_request", `quorum is at most the number of regions (${regions.length})`, { errors: [{ path: "quorum", message: `quorum is at most the number of regions (${regions.length})` }] });
+  }
   const data: Record<string, unknown> = monitorData(input);
   if (input.host !== undefined) data.host = normaliseHostOrThrow(input.host, rules).value;
   // A new webhook URL gets a new secret, shown once.
@@ -37,6 +45,8 @@ export async function updateMonitor(
 
   const updated = await db.$transaction(async (tx) => {
     const changed = await tx.monitor.updateMany({ where: { id, userId }, data });
+    // A new target or question: every region starts over.
+    if (changed.count && (targetChanged || data.state)) await tx.monitorRegion.deleteMany({ where: { monitorId: id } });
     // Pausing or retargeting ends the open state period: uptime counts only known states.
     if (data.state) await tx.incident.updateMany({ where: { monitorId: id, endedAt: null }, data: { endedAt: new Date() } });
     return changed.count;

@@ -30,6 +30,9 @@ export const MONITOR_SELECT = {
   sendText: true,
   expectReply: true,
   certExpiryDays: true,
+  regions: true,
+  quorum: true,
+  regionStates: { select: { region: true, state: true, cause: true, lastCheckedAt: true } },
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.MonitorSelect;
@@ -53,9 +56,13 @@ export async function statePeriods(db: Db, monitorIds: string[]): Promise<Map<st
 
 export function monitorView(row: MonitorRow, periods: StatePeriod[] = []): MonitorView {
   const base = env().APP_URL;
-  const { sendText, family, tls, ...rest } = row;
+  const { sendText, family, tls, regionStates, ...rest } = row;
   return {
     ...rest,
+    regionStates: row.regions.map((region) => {
+      const item = regionStates.find((candidate) => candidate.region === region);
+      return { region, state: item?.state ?? "pending", cause: item?.cause ?? null, lastCheckedAt: item?.lastCheckedAt?.toISOString() ?? null };
+    }),
     family: familyChoice(family),
     tls: tlsChoice(tls),
     send: sendText,

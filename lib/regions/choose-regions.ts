@@ -31,3 +31,12 @@ export async function chooseRegions(redis: Redis, prefix: string, defaults: read
 }
 
 export const REGION_UNAVAILABLE_MESSAGE = "No worker of this region is running, so it could not take part.";
+
+/** A monitor may name a region that is down now, but not one that does not exist. */
+export async function assertKnownRegions(redis: Redis, prefix: string, defaults: readonly string[], names: readonly string[], path = "regions"): Promise<void> {
+  const known = new Set((await listRegions(redis, prefix, defaults)).map((region) => region.id));
+  const errors = names.flatMap((name, index) =>
+    known.has(name) ? [] : [{ path: `${path}/${index}`, message: `There is no region "${name}". Regions: ${[...known].sort().join(", ") || "none"} (GET /api/v1/regions).` }],
+  );
+  if (errors.length) throw new ProblemError("invalid_request", errors.map((error) => error.message).join(" "), { errors });
+}

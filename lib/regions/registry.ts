@@ -17,6 +17,8 @@ export interface WorkerAnnouncement {
   version: string;
   startedAt: string;
   lastSeenAt: string;
+  /** Set when the worker stopped on purpose: its region stays known (and unavailable if it was the last). */
+  stopped?: boolean;
 }
 
 export interface RegionInfo {
@@ -43,7 +45,7 @@ export function startHeartbeat(redis: Redis, prefix: string, worker: Omit<Worker
     first,
     async stop() {
       clearInterval(timer);
-      await redis.hdel(registryKey(prefix), worker.id).catch(() => 0);
+      await redis.hset(registryKey(prefix), worker.id, JSON.stringify({ ...worker, lastSeenAt: new Date().toISOString(), stopped: true })).catch(() => 0);
     },
   };
 }
@@ -74,7 +76,7 @@ export async function listRegions(redis: Redis, prefix: string, defaults: readon
   for (const name of defaults) byRegion.set(name, { id: name, label: null, available: false, workers: 0, version: null, lastSeenAt: null });
   for (const worker of [...workers].sort((a, b) => Date.parse(a.lastSeenAt) - Date.parse(b.lastSeenAt))) {
     const info = byRegion.get(worker.region) ?? { id: worker.region, label: null, available: false, workers: 0, version: null, lastSeenAt: null };
-    const live = now - Date.parse(worker.lastSeenAt) <= LIVE_MS;
+    const live = !worker.stopped && now - Date.parse(worker.lastSeenAt) <= LIVE_MS;
     info.label = worker.label ?? info.label;
     info.lastSeenAt = worker.lastSeenAt;
     if (live) {

@@ -7,7 +7,7 @@ import { TEST_ENV } from "../test-env";
 
 export function standInForRegion(region = "local"): void {
   const redis = createProducerRedis(TEST_ENV.REDIS_URL);
-  let heartbeat: { stop(): Promise<void> } | undefined;
+  let heartbeat: ReturnType<typeof startHeartbeat> | undefined;
   beforeAll(async () => {
     await readyRedis(redis, 5000);
     const now = new Date().toISOString();

@@ -1,5 +1,5 @@
 // The real worker process (tsx worker/index.ts), started and killed by tests.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, type SpawnOptions } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -15,9 +15,13 @@ export interface WorkerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-export async function startWorker(extraEnv: Record<string, string> = {}): Promise<WorkerProcess> {
+type Spawner = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+
+/** Starts a worker; `options.spawn` starts it elsewhere (inside a network namespace: ns.spawn). */
+export async function startWorker(extraEnv: Record<string, string> = {}, options: { spawn?: Spawner } = {}): Promise<WorkerProcess> {
   // One process (no tsx CLI wrapper), so that a signal reaches the worker itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  const starter: Spawner = options.spawn ?? ((command, args, spawnOptions) => spawn(command, [...args], spawnOptions));
+  const child = starter(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "info", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
