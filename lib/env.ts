@@ -88,6 +88,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^(?:[a-z0-9_-]{1,32}|\{[a-z0-9_-]{1,32}\})$/i, "letters, digits, - and _ only, optionally in braces ({portcheck}) for Redis Cluster")
     .default("portcheck"),
+  /** A PEM file of the CA that signed the Redis server's certificate (rediss:// with a private CA). */
+  REDIS_TLS_CA: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || existsSync(value), "no such file"),
   /** REDIS_URL names the seed nodes of a Redis Cluster (comma-separated URLs); REDIS_PREFIX must then be in braces. */
   REDIS_CLUSTER: z.stringbool({ error: "true or false" }).default(false),
   /** The vantage point this worker probes from, and its name for people ("Frankfurt, DE"). */

@@ -1,6 +1,7 @@
 // Redis connections. Producers (the web) fail fast when Redis is down; workers wait for it.
 // REDIS_URL may be rediss:// (TLS, with a password in the URL), or, with REDIS_CLUSTER=true, the
 // comma-separated seed nodes of a Redis Cluster.
+import { readFileSync } from "node:fs";
 import { Cluster, Redis, type RedisOptions } from "ioredis";
 import { env } from "./env";
 import { serviceUnavailable } from "./problem-error";
@@ -14,8 +15,10 @@ export function createRedisClient(options: RedisOptions, config: { url?: string;
   const url = config.url ?? env().REDIS_URL;
   const cluster = config.cluster ?? env().REDIS_CLUSTER;
   const seeds = url.split(",").map((item) => item.trim()).filter(Boolean);
-  if (!cluster) return new Redis(seeds[0]!, options);
   const first = new URL(seeds[0]!);
+  const ca = env().REDIS_TLS_CA;
+  const tls = first.protocol === "rediss:" ? { tls: ca ? { ca: readFileSync(ca) } : {} } : {};
+  if (!cluster) return new Redis(seeds[0]!, { ...options, ...tls });
   const nodes = seeds.map((seed) => {
     const parsed = new URL(seed);
     return { host: parsed.hostname.replace(/^\[|\]$/g, ""), port: Number(parsed.port || 6379) };
@@ -23,7 +26,7 @@ export function createRedisClient(options: RedisOptions, config: { url?: string;
   const auth = {
     ...(first.username ? { username: decodeURIComponent(first.username) } : {}),
     ...(first.password ? { password: decodeURIComponent(first.password) } : {}),
-    ...(first.protocol === "rediss:" ? { tls: {} } : {}),
+    ...tls,
   };
   const { maxRetriesPerRequest, enableOfflineQueue, retryStrategy, ...rest } = options;
   return new Cluster(nodes, {
