@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
 import Link from "next/link";
 import { STATE_TEXT } from "@/lib/probes/verdict-states";
+import { regionChoices } from "@/lib/regions/region-choices";
 
 const LEGEND_COLOURS = {
   open: "text-green-700 dark:text-green-400",
@@ -49,7 +50,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </>
         )}
       </p>
-      <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} initialProtocol={protocol} />
+      <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} initialProtocol={protocol} regionChoices={await regionChoices()} />
       <section className="mt-12 grid gap-6 text-sm text-slate-700 sm:grid-cols-2 lg:grid-cols-4 dark:text-slate-300" aria-label="What the verdicts mean">
         {(["open", "closed", "filtered", "open|filtered"] as const).map((state) => (
           <div key={state}>

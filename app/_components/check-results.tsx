@@ -14,10 +14,11 @@ function finished(check: CheckView): boolean {
   return check.status === "done" || check.status === "failed";
 }
 
-/** The check with one more verdict: it replaces that port's pending row of its family (or of the unresolved host). */
+/** The check with one more verdict: it replaces that port's pending row of its region and family (or of the unresolved host). */
 function withResult(check: CheckView, result: CheckResultView): CheckView {
-  const others = check.results.filter((item) => !(item.port === result.port && (item.family === result.family || item.family === null)));
-  const results = [...others, result].sort((a, b) => a.port - b.port || (a.family ?? 0) - (b.family ?? 0));
+  const order = new Map(check.regions.map((run, index) => [run.region, index]));
+  const others = check.results.filter((item) => !(item.port === result.port && item.region === result.region && (item.family === result.family || item.family === null)));
+  const results = [...others, result].sort((a, b) => a.port - b.port || (order.get(a.region) ?? 0) - (order.get(b.region) ?? 0) || (a.family ?? 0) - (b.family ?? 0));
   return { ...check, status: "running", results };
 }
 
@@ -84,7 +85,9 @@ export function CheckResults({ initial }: { initial: CheckView }) {
   const percent = total === 0 ? 100 : Math.round((doneCount / total) * 100);
   const byPort = new Map<number, CheckResultView[]>();
   for (const result of check.results) byPort.set(result.port, [...(byPort.get(result.port) ?? []), result]);
-  const dualStack = (check.addresses?.length ?? 0) > 1;
+  const dualStack = check.regions.some((run) => (run.addresses?.length ?? 0) > 1);
+  const regional = check.regions.length > 1;
+  const failedRegions = check.status !== "failed" ? check.regions.filter((run) => run.status === "failed" && run.error) : [];
   const protocol = check.protocol.toUpperCase();
 
   return (
@@ -158,10 +161,20 @@ export function CheckResults({ initial }: { initial: CheckView }) {
         </div>
       )}
 
+      {failedRegions.length > 0 && (
+        <ul className="mt-4 space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="failed-regions">
+          {failedRegions.map((run) => (
+            <li key={run.region}>
+              <span className="font-mono font-semibold">{run.region}</span>: {run.error!.message}
+            </li>
+          ))}
+        </ul>
+      )}
+
       {check.status !== "failed" && (
         <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {[...byPort.entries()].map(([port, results]) => (
-            <ResultRow key={port} port={port} results={results} dualStack={dualStack} />
+            <ResultRow key={port} port={port} results={results} dualStack={dualStack} regional={regional} />
           ))}
         </ul>
       )}
@@ -170,5 +183,6 @@ export function CheckResults({ initial }: { initial: CheckView }) {
 }
 
 function summary(check: CheckView): string {
-  return check.results.map((result) => `Port ${result.port}${result.family ? ` over IPv${result.family}` : ""}: ${stateText(result.state).label}.`).join(" ");
+  const regional = check.regions.length > 1;
+  return check.results.map((result) => `Port ${result.port}${regional ? ` from ${result.region}` : ""}${result.family ? ` over IPv${result.family}` : ""}: ${stateText(result.state).label}.`).join(" ");
 }

@@ -6,6 +6,8 @@ import type { CheckView } from "@/lib/checks/check-view";
 import { parsePorts, splitPortsText } from "@/lib/checks/ports";
 import { CheckResults } from "./check-results";
 import { OwnershipPanel } from "./ownership-panel";
+import { initialRegions, RegionPicker } from "./region-picker";
+import type { RegionChoice } from "@/lib/regions/region-choices";
 
 type Protocol = "tcp" | "udp";
 
@@ -33,11 +35,13 @@ export function Checker({
   maxPorts,
   initialPorts,
   initialProtocol = "tcp",
+  regionChoices = { regions: [], defaults: [] },
 }: {
   clientIp: string | null;
   maxPorts: number;
   initialPorts: string;
   initialProtocol?: Protocol;
+  regionChoices?: { regions: RegionChoice[]; defaults: string[] };
 }) {
   const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId(), family: useId(), tls: useId() };
   const [protocol, setProtocol] = useState<Protocol>(initialProtocol);
@@ -52,6 +56,8 @@ export function Checker({
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [check, setCheck] = useState<CheckView | null>(null);
+  const [regions, setRegions] = useState<string[]>(() => initialRegions(regionChoices.regions, regionChoices.defaults));
+  const [regionsError, setRegionsError] = useState<string | null>(null);
 
   const selected = new Set(splitPortsText(portsText));
 
@@ -73,6 +79,10 @@ export function Checker({
       setHostError("Enter a hostname or an IP address, or switch on “my IP”.");
       return;
     }
+    if (regionChoices.regions.length > 1 && regions.length === 0) {
+      setRegionsError("Choose at least one region to check from.");
+      return;
+    }
     const items = splitPortsText(portsText);
     const parsed = parsePorts(items, maxPorts);
     if (!parsed.ok) {
@@ -92,6 +102,7 @@ export function Checker({
           ...(family !== "both" ? { family } : {}),
           ...(protocol === "tcp" && tls !== "auto" ? { tls: tls === "on" } : {}),
           ...(verifyToken ? { verifyToken } : {}),
+          ...(regionChoices.regions.length > 1 ? { regions } : {}),
         }),
       });
       const body = (await response.json().catch(() => ({}))) as Problem & { id?: string };
@@ -115,11 +126,13 @@ export function Checker({
     const hostMessages = fieldErrors.filter((error) => error.path === "host").map((error) => error.message);
     const portMessages = fieldErrors.filter((error) => error.path.startsWith("ports")).map((error) => error.message);
     if (problem.code === "invalid_token") setVerifyToken(null);
+    const regionMessages = fieldErrors.filter((error) => error.path.startsWith("regions")).map((error) => error.message);
+    if (regionMessages.length) setRegionsError(regionMessages.join(" "));
     if (hostMessages.length) setHostError(hostMessages.join(" "));
     if (portMessages.length) setPortsError(portMessages.join(" "));
     if (status === 429) setFormError(detail);
     else if (status === 422 && !hostMessages.length) setHostError(detail);
-    else if (!hostMessages.length && !portMessages.length) setFormError(detail);
+    else if (!hostMessages.length && !portMessages.length && !regionMessages.length) setFormError(detail);
   }
 
   return (
@@ -233,6 +246,22 @@ export function Checker({
               ))}
             </div>
           </fieldset>
+        </div>
+
+        <div>
+          <RegionPicker
+            regions={regionChoices.regions}
+            selected={regions}
+            onChange={(next) => {
+              setRegions(next);
+              setRegionsError(null);
+            }}
+          />
+          {regionsError && (
+            <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {regionsError}
+            </p>
+          )}
         </div>
 
         <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">

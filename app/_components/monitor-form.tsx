@@ -4,6 +4,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, FormError, inputClass } from "./form";
+import { initialRegions, RegionPicker } from "./region-picker";
+import type { RegionChoice } from "@/lib/regions/region-choices";
 
 /** An empty number field means "not set" (null), not 0. */
 function optionalNumber(value: FormDataEntryValue | null): number | null {
@@ -18,8 +20,10 @@ interface Problem {
 
 const PROBE_FIELDS = ["protocol", "family", "tls", "degradedLatencyMs", "certExpiryDays", "send", "expectReply"];
 
-export function MonitorForm({ minIntervalSeconds }: { minIntervalSeconds: number }) {
+export function MonitorForm({ minIntervalSeconds, regionChoices = { regions: [], defaults: [] } }: { minIntervalSeconds: number; regionChoices?: { regions: RegionChoice[]; defaults: string[] } }) {
   const router = useRouter();
+  const several = regionChoices.regions.length > 1;
+  const [regions, setRegions] = useState<string[]>(() => initialRegions(regionChoices.regions, regionChoices.defaults));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,6 +50,7 @@ export function MonitorForm({ minIntervalSeconds }: { minIntervalSeconds: number
       send: String(form.get("send") ?? "") || null,
       expectReply: String(form.get("expectReply") ?? "") || null,
       certExpiryDays: optionalNumber(form.get("certExpiryDays")),
+      ...(several ? { regions, quorum: optionalNumber(form.get("quorum")) } : {}),
     };
     setBusy(true);
     setErrors({});
@@ -117,6 +122,29 @@ export function MonitorForm({ minIntervalSeconds }: { minIntervalSeconds: number
         {field("timeoutMs", "Timeout (ms)", <input id="timeoutMs" name="timeoutMs" type="number" min={100} max={10000} defaultValue={3000} aria-invalid={invalid("timeoutMs")} className={inputClass} />)}
         {field("confirmations", "Confirmations", <input id="confirmations" name="confirmations" type="number" min={1} max={10} defaultValue={2} aria-invalid={invalid("confirmations")} className={inputClass} />, "Results in a row before the state changes.")}
       </div>
+      {several && (
+        <div className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+          <RegionPicker regions={regionChoices.regions} selected={regions} onChange={setRegions} legend="Check from these regions" />
+          {errors["regions"] && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {errors["regions"]}
+            </p>
+          )}
+          {field(
+            "quorum",
+            "Regions that must agree to change the state",
+            <select id="quorum" name="quorum" defaultValue="" className={inputClass}>
+              <option value="">A majority of the regions that can vote</option>
+              {regions.map((_, index) => (
+                <option key={index + 1} value={index + 1}>
+                  {index + 1}
+                </option>
+              ))}
+            </select>,
+            "A region whose workers are down, or that has not reported for two intervals, does not vote. One region's network trouble is not an outage.",
+          )}
+        </div>
+      )}
       <details className="rounded-md border border-slate-200 p-3 dark:border-slate-800" open={Object.keys(errors).some((name) => PROBE_FIELDS.includes(name))}>
         <summary className="cursor-pointer font-medium">Probe options: UDP, IPv4 or IPv6, TLS, slow answers, a question and its answer</summary>
         <div className="mt-3 space-y-4">

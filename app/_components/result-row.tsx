@@ -1,4 +1,4 @@
-// One port of a check: its service, a cell per address family (verdict, reason, latency), what answered,
+// One port of a check: its service, a cell per region and address family (verdict, reason, latency), what answered,
 // the TLS certificate and advice tailored to the port.
 import Link from "next/link";
 import type { CheckResultView } from "@/lib/checks/check-view";
@@ -14,7 +14,7 @@ export function formatLatency(ms: number): string {
 /** The most telling result of a port: an answer beats silence, silence beats an error. */
 const RANK = { open: 0, closed: 1, filtered: 2, "open|filtered": 3, error: 4, pending: 5 } as const;
 
-export function ResultRow({ port, results, dualStack }: { port: number; results: CheckResultView[]; dualStack: boolean }) {
+export function ResultRow({ port, results, dualStack, regional = false }: { port: number; results: CheckResultView[]; dualStack: boolean; regional?: boolean }) {
   const first = results[0]!;
   const best = [...results].sort((a, b) => RANK[a.state] - RANK[b.state])[0]!;
   const detailed = results.find((result) => result.banner || result.tls);
@@ -38,10 +38,23 @@ export function ResultRow({ port, results, dualStack }: { port: number; results:
           )}
         </span>
       </div>
-      <div className={`mt-2 grid gap-2 ${dualStack ? "sm:grid-cols-2" : ""}`}>
+      <div className={`mt-2 grid gap-2 ${results.length > 2 ? "sm:grid-cols-2 lg:grid-cols-3" : results.length > 1 ? "sm:grid-cols-2" : ""}`}>
         {results.map((result) => (
-          <div key={`${result.family}`} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" data-testid={`result-${port}-v${result.family ?? "x"}`} data-state={result.state} data-reason={result.reason ?? ""}>
-            {dualStack && <span className="w-10 font-mono text-xs text-slate-500 dark:text-slate-400">IPv{result.family}</span>}
+          <div
+            key={`${result.region}-${result.family}`}
+            className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm"
+            data-testid={regional ? `result-${port}-${result.region}-v${result.family ?? "x"}` : `result-${port}-v${result.family ?? "x"}`}
+            data-region={result.region}
+            data-state={result.state}
+            data-reason={result.reason ?? ""}
+          >
+            {(regional || dualStack) && (
+              <span className="min-w-10 font-mono text-xs text-slate-500 dark:text-slate-400">
+                {regional && result.region}
+                {regional && dualStack && " · "}
+                {dualStack && `IPv${result.family}`}
+              </span>
+            )}
             <VerdictBadge state={result.state} />
             {result.reason && (
               <abbr title={REASON_TEXT[result.reason]} className="font-mono text-xs text-slate-600 no-underline dark:text-slate-400">

@@ -76,6 +76,27 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
         )}
       </header>
 
+      {monitor.regions.length > 1 && (
+        <section aria-labelledby="regions">
+          <h2 id="regions" className="text-xl font-semibold">Regions</h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            The state changes when {monitor.quorum === null ? "a majority of the voting regions" : `${monitor.quorum} voting regions`} agree. A region with no live worker, or no result for two intervals, does not vote.
+          </p>
+          <ul className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {monitor.regionStates.map((item) => (
+              <li key={item.region} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="region-state" data-region={item.region} data-state={item.state}>
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-mono font-semibold">{item.region}</span>
+                  <MonitorStateBadge state={item.state} />
+                </div>
+                {item.cause && <p className="mt-1 text-slate-600 dark:text-slate-400">{item.cause}</p>}
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{item.lastCheckedAt ? `Last result ${new Date(item.lastCheckedAt).toUTCString()}` : "No result yet"}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="uptime">
         <h2 id="uptime" className="text-xl font-semibold">Uptime</h2>
         <dl className="mt-2 grid grid-cols-3 gap-4">
@@ -118,10 +139,11 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
 
       <section aria-labelledby="results">
         <h2 id="results" className="text-xl font-semibold">Results</h2>
-        <Table columns={["Checked", "Verdict", "Latency", "Address"]}>
+        <Table columns={monitor.regions.length > 1 ? ["Checked", "Region", "Verdict", "Latency", "Address"] : ["Checked", "Verdict", "Latency", "Address"]}>
             {page.results.map((result) => (
               <tr key={result.id} className={rowClass} data-testid="result-row">
                 <td className="py-1 pr-3">{new Date(result.checkedAt).toUTCString()}</td>
+                {monitor.regions.length > 1 && <td className="py-1 pr-3 font-mono">{result.region}</td>}
                 <td className={`py-1 pr-3 ${result.observation === "up" ? "text-green-700 dark:text-green-400" : result.observation === "degraded" ? "text-amber-700 dark:text-amber-400" : "text-red-700 dark:text-red-400"}`}>
                   {stateText(result.state).label}
                   {result.reason ? ` · ${result.reason}` : ""}
