@@ -47,3 +47,24 @@ describe("parseEnv", () => {
     expect(parseEnv({ APP_URL: "https://portcheck.example/" }).APP_URL).toBe("https://portcheck.example");
   });
 });
+
+describe("regions and Redis scale-out", () => {
+  it("makes a worker of region local do everything, and a worker elsewhere probe only, unless told", () => {
+    expect(parseEnv({}).WORKER_ROLE).toBe("all");
+    expect(parseEnv({ REGION: "eu-west" }).WORKER_ROLE).toBe("probe");
+    expect(parseEnv({ REGION: "eu-west", WORKER_ROLE: "all" }).WORKER_ROLE).toBe("all");
+  });
+
+  it("refuses region names that are not lower-case words with hyphens", () => {
+    for (const bad of ["EU", "eu_west", "-eu", "eu-", "a".repeat(33), "eu west"]) expect(() => parseEnv({ REGION: bad }), bad).toThrow(/REGION/);
+    expect(() => parseEnv({ DEFAULT_REGIONS: "local,Bad" })).toThrow(/DEFAULT_REGIONS: "Bad" is not a region name/);
+    expect(parseEnv({ DEFAULT_REGIONS: " eu-west, us-east ,eu-west" }).DEFAULT_REGIONS).toEqual(["eu-west", "us-east"]);
+  });
+
+  it("takes several seed URLs under a cluster, and insists on a braced prefix there", () => {
+    expect(parseEnv({ REDIS_CLUSTER: "true", REDIS_URL: "redis://10.0.0.1:7000,redis://10.0.0.2:7000", REDIS_PREFIX: "{pc}" }).REDIS_CLUSTER).toBe(true);
+    expect(() => parseEnv({ REDIS_CLUSTER: "true", REDIS_PREFIX: "pc" })).toThrow(/REDIS_PREFIX: must be in braces/);
+    expect(() => parseEnv({ REDIS_URL: "redis://a:1,http://b:2" })).toThrow(/REDIS_URL/);
+    expect(() => parseEnv({ REDIS_TLS_CA: "/nonexistent/ca.pem" })).toThrow(/REDIS_TLS_CA: no such file/);
+  });
+});

@@ -23,17 +23,27 @@ describe("docker-compose.yml", () => {
   const compose = parse(read("docker-compose.yml"), { merge: true }) as { services: Record<string, ComposeService> };
   const { services } = compose;
 
-  it("has postgres, redis, a one-shot migrate service, web and worker", () => {
-    expect(Object.keys(services).sort()).toEqual(["migrate", "postgres", "redis", "web", "worker"]);
+  it("has postgres, redis, a one-shot migrate service, web, a worker and a second region's worker", () => {
+    expect(Object.keys(services).sort()).toEqual(["migrate", "postgres", "redis", "web", "worker", "worker-eu"]);
     expect(services.postgres!.image).toMatch(/^postgres:/);
     expect(services.redis!.image).toMatch(/^redis:/);
-    for (const name of ["migrate", "web", "worker"]) expect(services[name]!.build).toBe(".");
+    for (const name of ["migrate", "web", "worker", "worker-eu"]) expect(services[name]!.build).toBe(".");
+  });
+
+  it("gives the second region Redis and nothing else: no database, role probe, its own name", () => {
+    const region = services["worker-eu"]!;
+    expect(region.command).toEqual(["npm", "run", "start:worker"]);
+    expect(region.environment).toMatchObject({ REGION: "eu-west", WORKER_ROLE: "probe", REDIS_URL: services.worker!.environment!.REDIS_URL });
+    expect(region.environment!.DATABASE_URL).toBeUndefined();
+    expect(Object.keys(region.depends_on!)).toEqual(["redis"]);
+    for (const variable of Object.keys(region.environment!)) expect(VARIABLES).toContain(variable);
   });
 
   it("runs Redis with noeviction and append-only persistence", () => {
     const command = services.redis!.command!.join(" ");
     expect(command).toContain("--maxmemory-policy noeviction");
     expect(command).toContain("--appendonly yes");
+    expect(command).toContain("--requirepass");
   });
 
   it("migrates once before web and worker start, with the npm scripts the README names", () => {
@@ -52,7 +62,7 @@ describe("docker-compose.yml", () => {
     for (const name of ["migrate", "web", "worker"]) {
       const environment = services[name]!.environment!;
       expect(environment.DATABASE_URL).toBe("postgresql://postgres:postgres@postgres:5432/portcheck");
-      expect(environment.REDIS_URL).toBe("redis://redis:6379");
+      expect(environment.REDIS_URL).toMatch(/^redis:\/\/:[^@]+@redis:6379$/);
       expect(environment.TARGET_ALLOWLIST).toBe("");
       for (const variable of Object.keys(environment)) expect(VARIABLES).toContain(variable);
     }

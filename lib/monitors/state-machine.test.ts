@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Verdict } from "../probes/types";
-import { type FamilyVerdict, judgeRun, type Observation, type StreakState, transition } from "./state-machine";
+import { type FamilyVerdict, judgeRun, type Observation, type StreakState, tally, transition } from "./state-machine";
 
 function run(start: StreakState, observations: Observation[], confirmations = 2) {
   const states: string[] = [];
@@ -91,5 +91,22 @@ describe("degraded in the state machine", () => {
   it("needs its confirmations like any change, and recovers to up", () => {
     const up: StreakState = { state: "up", streakState: "up", streakCount: 3 };
     expect(run(up, ["degraded", "degraded", "up", "up"])).toMatchObject({ states: ["up", "degraded", "degraded", "up"], changes: [null, "degraded", null, "up"] });
+  });
+});
+
+describe("tally: the regions' vote", () => {
+  it("changes nothing without a majority, and follows a majority", () => {
+    expect(tally(["up", "down"], null)).toBeNull();
+    expect(tally(["up", "up", "down"], null)).toBe("up");
+    expect(tally(["down", "down", "up"], null)).toBe("down");
+    expect(tally(["down", "degraded", "up"], null)).toBe("degraded");
+    expect(tally(["down"], null)).toBe("down");
+    expect(tally([], null)).toBeNull();
+  });
+
+  it("uses a configured quorum: any one region, or all of them", () => {
+    expect(tally(["up", "up", "down"], 1)).toBe("down");
+    expect(tally(["up", "down", "down"], 3)).toBeNull();
+    expect(tally(["up", "up", "up"], 3)).toBe("up");
   });
 });
