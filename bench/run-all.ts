@@ -30,6 +30,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: "pipeline", needsRoot: false, needsNmap: false },
   { name: "verdicts-vs-nmap", needsRoot: true, needsNmap: true },
   { name: "latency-under-load", needsRoot: true, needsNmap: false },
+  { name: "fairness", needsRoot: true, needsNmap: false },
 ];
 
 function nmapVersion(): string | null {

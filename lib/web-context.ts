@@ -3,7 +3,7 @@ import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { type Db, db } from "./db";
 import { type Limiters, createLimiters } from "./limits/rate-limits";
-import { type ProbeJob, probeQueues } from "./queue/probe-queues";
+import { type Lane, type ProbeJob, probeQueues } from "./queue/probe-queues";
 import { createMonitorQueues, type MonitorQueues } from "./queue/monitor-queues";
 import { producerRedis } from "./redis";
 import { CheckEvents } from "./checks/check-events";
@@ -14,7 +14,7 @@ export interface WebContext {
   db: Db;
   redis: Redis;
   /** Each region's probe queue. */
-  probeQueue: (region: string) => Queue<ProbeJob>;
+  probeQueue: (region: string, lane?: Lane) => Queue<ProbeJob>;
   monitorQueues: MonitorQueues;
   limiters: Limiters;
   /** The target policy of this deployment (TARGET_ALLOWLIST, TARGET_DENYLIST). */
@@ -29,8 +29,8 @@ export function webContext(): WebContext {
   if (!globalForContext.portcheckWeb) {
     const redis = producerRedis();
     const queueFor = probeQueues(redis);
-    const probeQueue = (region: string) => {
-      const queue = queueFor(region);
+    const probeQueue = (region: string, lane?: Lane) => {
+      const queue = queueFor(region, lane);
       if (queue.listenerCount("error") === 0) queue.on("error", () => {}); // surfaced where calls fail
       return queue;
     };

@@ -164,20 +164,26 @@ async function probeHere(job: ProbeJob & { kind: "monitor" }): Promise<void> {
   await probeMonitorJob(job, probeDeps);
 }
 
-const probesWorker = new Worker<ProbeJob>(probeQueueName(config.REGION), processProbeJob, {
-  // Jobs record which worker ran them (processedBy).
-  name: workerId,
-  connection,
-  prefix,
-  concurrency: config.WORKER_CONCURRENCY,
-  ...stallOptions,
-});
-probesWorker.on("failed", (job, error) => {
-  if (!job) return;
-  log.warn({ jobId: job.id, attemptsMade: job.attemptsMade, err: error.message }, "probe job failed");
-  if (isFinalFailure(job, error)) void onFinalChunkFailure(job).catch((failure: Error) => log.error({ err: failure.message, jobId: job.id }, "could not end the failed run"));
-});
-workers.unshift(probesWorker);
+// Two lanes, each with its own slots: small jobs never wait behind the chunks of large checks.
+const probeWorkers = (["fast", "bulk"] as const).map(
+  (lane) =>
+    new Worker<ProbeJob>(probeQueueName(config.REGION, lane), processProbeJob, {
+      // Jobs record which worker ran them (processedBy).
+      name: workerId,
+      connection,
+      prefix,
+      concurrency: config.WORKER_CONCURRENCY,
+      ...stallOptions,
+    }),
+);
+for (const probesWorker of probeWorkers) {
+  probesWorker.on("failed", (job, error) => {
+    if (!job) return;
+    log.warn({ jobId: job.id, attemptsMade: job.attemptsMade, err: error.message }, "probe job failed");
+    if (isFinalFailure(job, error)) void onFinalChunkFailure(job).catch((failure: Error) => log.error({ err: failure.message, jobId: job.id }, "could not end the failed run"));
+  });
+}
+workers.unshift(...probeWorkers);
 for (const worker of workers) worker.on("error", (error) => log.error({ err: error.message }, "worker error"));
 
 var onReady: (() => Promise<void>) | undefined;

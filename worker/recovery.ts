@@ -1,19 +1,18 @@
 // PostgreSQL is the source of truth: the chunks of unfinished runs whose jobs were lost (Redis flushed or
 // down when the check was created) are enqueued again at start; runs that are too old are failed.
 import { isIP } from "node:net";
-import type { Job, Queue } from "bullmq";
+import type { Job } from "bullmq";
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "pino";
-import { chunkJobs } from "../lib/checks/dispatch-check";
+import { addChunkJobs, chunkJobs } from "../lib/checks/dispatch-check";
 import { failRun } from "../lib/checks/record-check";
 import type { Db } from "../lib/db";
-import type { ProbeJob } from "../lib/queue/probe-queues";
-import { withEnqueueTimeout } from "../lib/queue/probe-queues";
+import { type QueueFor, withEnqueueTimeout } from "../lib/queue/probe-queues";
 
 /** Checks older than this are not worth running any more: the person has gone. */
 const RECOVERY_WINDOW_MS = 60 * 60 * 1000;
 
-export async function requeueUnfinishedRuns(db: Db, queueFor: (region: string) => Queue<ProbeJob>, log: Logger): Promise<void> {
+export async function requeueUnfinishedRuns(db: Db, queueFor: QueueFor, log: Logger): Promise<void> {
   try {
     const since = new Date(Date.now() - RECOVERY_WINDOW_MS);
     const runs = await db.checkRun.findMany({
@@ -24,7 +23,7 @@ export async function requeueUnfinishedRuns(db: Db, queueFor: (region: string) =
     for (const run of runs) {
       const missing = new Set(Array.from({ length: run.chunks }, (_, chunk) => chunk).filter((chunk) => !run.finishedChunks.includes(chunk)));
       const jobs = chunkJobs({ ...run.check, literal: isIP(run.check.host) !== 0 }, run.region, run.chunks, missing);
-      if (jobs.length) await withEnqueueTimeout(queueFor(run.region).addBulk(jobs));
+      if (jobs.length) await withEnqueueTimeout(addChunkJobs(queueFor, run.region, jobs));
     }
     const expired = await db.checkRun.findMany({ where: { status: { in: ["queued", "running"] }, createdAt: { lt: since } }, select: { checkId: true, region: true }, take: 10_000 });
     for (const run of expired) await failRun(db, run.checkId, run.region, "expired", "The check could not be run in time.");

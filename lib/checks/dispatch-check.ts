@@ -1,8 +1,7 @@
 // From a stored check to its jobs: one run per region, each run's ports split into chunks of
 // PORTS_PER_JOB, one job per chunk on the region's queue, prioritised by how many probes it asks for.
-import type { Queue } from "bullmq";
-import type { CheckChunkJob, ProbeJob } from "../queue/probe-queues";
-import { PROBE_JOB_OPTIONS, probePriority, withEnqueueTimeout } from "../queue/probe-queues";
+import type { CheckChunkJob, Lane, ProbeJob, QueueFor } from "../queue/probe-queues";
+import { laneFor, PROBE_JOB_OPTIONS, probePriority, withEnqueueTimeout } from "../queue/probe-queues";
 
 export interface CheckPlan {
   id: string;
@@ -52,17 +51,20 @@ export function chunkJobs(check: CheckPlan, region: string, chunkTotal: number, 
       tls: check.tls,
       verifyToken: check.verifyToken,
     };
-    return [{ name: "check", data: data as ProbeJob, opts: { ...PROBE_JOB_OPTIONS, jobId: chunkJobId(check.id, region, chunk), priority: probePriority(ports.length * perPort) } }];
+    const probes = ports.length * perPort;
+    return [{ lane: laneFor(probes), name: "check", data: data as ProbeJob, opts: { ...PROBE_JOB_OPTIONS, jobId: chunkJobId(check.id, region, chunk), priority: probePriority(probes) } }];
   });
 }
 
-/** Adds every chunk of the check to each region's queue (one round trip per region). */
-export async function enqueueCheckRuns(
-  queueFor: (region: string) => Queue<ProbeJob>,
-  check: CheckPlan,
-  regions: readonly string[],
-  perJob: number,
-): Promise<void> {
+/** Adds jobs to their region's queues, one round trip per queue. */
+export async function addChunkJobs(queueFor: QueueFor, region: string, jobs: ReturnType<typeof chunkJobs>): Promise<void> {
+  const byLane = new Map<Lane, typeof jobs>();
+  for (const job of jobs) byLane.set(job.lane, [...(byLane.get(job.lane) ?? []), job]);
+  await Promise.all([...byLane].map(([lane, items]) => queueFor(region, lane).addBulk(items.map(({ lane: _lane, ...job }) => job))));
+}
+
+/** Adds every chunk of the check to each region's queues. */
+export async function enqueueCheckRuns(queueFor: QueueFor, check: CheckPlan, regions: readonly string[], perJob: number): Promise<void> {
   const chunks = chunkCount(check.ports.length, perJob);
-  await withEnqueueTimeout(Promise.all(regions.map((region) => queueFor(region).addBulk(chunkJobs(check, region, chunks)))));
+  await withEnqueueTimeout(Promise.all(regions.map((region) => addChunkJobs(queueFor, region, chunkJobs(check, region, chunks)))));
 }

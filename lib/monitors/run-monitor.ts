@@ -7,7 +7,7 @@ import type { Db } from "../db";
 import { familyChoice } from "../checks/check-options";
 import { type ProbeRunner, runEngine } from "../probes/engine";
 import { hasRoute } from "../probes/route-check";
-import type { MonitorPlan, MonitorProbeJob, ProbeJob } from "../queue/probe-queues";
+import type { MonitorPlan, MonitorProbeJob, QueueFor } from "../queue/probe-queues";
 import { PROBE_JOB_OPTIONS, withEnqueueTimeout } from "../queue/probe-queues";
 import { TargetError } from "../targets/errors";
 import type { TargetRules } from "../targets/policy";
@@ -15,7 +15,6 @@ import { addressesToProbe, type Resolver, resolveTarget } from "../targets/resol
 import type { VerdictSink } from "../verdicts/sink";
 import { unescapePayload } from "./payload";
 import type { FamilyVerdict } from "./state-machine";
-import type { Queue } from "bullmq";
 import { type MonitorRunOutcome, recordMonitorVote } from "./record-vote";
 
 export type { MonitorRunOutcome } from "./record-vote";
@@ -76,7 +75,7 @@ export const PLAN_SELECT = {
 
 export interface DispatchDeps {
   db: Db;
-  queueFor: (region: string) => Queue<ProbeJob>;
+  queueFor: QueueFor;
   liveRegions: () => Promise<ReadonlySet<string>>;
   /** The region this worker probes itself, when it probes at all. */
   localRegion: string | null;

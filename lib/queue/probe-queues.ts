@@ -1,5 +1,7 @@
-// The queues between the central workers and the regions. Each region has its own queue
-// ("probes-<region>"), which all of that region's workers share; a job carries everything its probes
+// The queues between the central workers and the regions. Each region has two queues, which all of that
+// region's workers share: "probes-<region>" for small jobs (monitor runs, checks of a few ports) and
+// "bulk-probes-<region>" for the chunks of large checks, each with its own slots in every worker, so a
+// one-port check never waits behind a large check's jobs (lanes), whatever their number. A job carries everything its probes
 // need (the check's or monitor's plan), so a regional worker needs Redis and nothing else. What the
 // probes found comes back on the central "verdicts" queue, which only workers with PostgreSQL consume.
 import { Queue } from "bullmq";
@@ -10,8 +12,17 @@ import type { EngineResult } from "../probes/engine";
 
 export const VERDICTS_QUEUE = "verdicts";
 
-export function probeQueueName(region: string): string {
-  return `probes-${region}`;
+export type Lane = "fast" | "bulk";
+
+/** Jobs of at most this many probes (ports times address families) take the fast lane. */
+export const FAST_LANE_MAX_PROBES = 8;
+
+export function laneFor(probes: number): Lane {
+  return probes <= FAST_LANE_MAX_PROBES ? "fast" : "bulk";
+}
+
+export function probeQueueName(region: string, lane: Lane = "fast"): string {
+  return lane === "fast" ? `probes-${region}` : `bulk-probes-${region}`;
 }
 
 const family = z.union([z.literal(4), z.literal(6)]);
@@ -129,30 +140,33 @@ export const VERDICT_JOB_OPTIONS = {
 } as const;
 
 /**
- * Fairness: BullMQ priorities (lower runs first), by the number of probes a job asks for. A one-port
- * check (priority 1) overtakes every waiting chunk of a large check, and a large check is split into
- * chunks of PORTS_PER_JOB, so it never holds all of a region's slots for long. (Per-caller groups are
- * BullMQ Pro's; priorities are in BullMQ itself and need no caller identity in the regions.)
+ * Fairness, within a lane: BullMQ priorities (lower runs first), by the number of probes a job asks for,
+ * so a smaller job overtakes every waiting larger one; and a large check is split into chunks of
+ * PORTS_PER_JOB, so it never holds a lane's slots for long. (Per-caller groups are BullMQ Pro's;
+ * priorities are in BullMQ itself and need no caller identity in the regions.)
  */
 export function probePriority(probes: number): number {
   return Math.max(1, Math.min(probes, 2_000_000));
 }
 
-export function createProbeQueue(connection: Redis, region: string): Queue<ProbeJob> {
-  return new Queue<ProbeJob>(probeQueueName(region), { connection, prefix: env().REDIS_PREFIX });
+export function createProbeQueue(connection: Redis, region: string, lane: Lane = "fast"): Queue<ProbeJob> {
+  return new Queue<ProbeJob>(probeQueueName(region, lane), { connection, prefix: env().REDIS_PREFIX });
 }
 
 export function createVerdictsQueue(connection: Redis): Queue<VerdictMessage> {
   return new Queue<VerdictMessage>(VERDICTS_QUEUE, { connection, prefix: env().REDIS_PREFIX });
 }
 
-/** The probe queues of every region, made on first use. */
-export function probeQueues(connection: Redis): (region: string) => Queue<ProbeJob> {
+export type QueueFor = (region: string, lane?: Lane) => Queue<ProbeJob>;
+
+/** The probe queues of every region and lane, made on first use. */
+export function probeQueues(connection: Redis): QueueFor {
   const queues = new Map<string, Queue<ProbeJob>>();
-  return (name) => {
+  return (region, lane = "fast") => {
+    const name = probeQueueName(region, lane);
     let queue = queues.get(name);
     if (!queue) {
-      queue = createProbeQueue(connection, name);
+      queue = createProbeQueue(connection, region, lane);
       queues.set(name, queue);
     }
     return queue;
