@@ -113,8 +113,12 @@ export const envSchema = z.object({
       }
       return items.length ? [...new Set(items)] : ["local"];
     }),
-  /** A check's ports are split into jobs of at most this many, which a region's workers share. */
-  PORTS_PER_JOB: int(1, 1000, 25),
+  /**
+   * A check's ports are split into jobs of at most this many, which a region's workers share. The paced
+   * second ask (hosts that rate-limit ICMP) sees one job's ports: smaller jobs spread a large check over
+   * more workers, at the cost of exact verdicts for such hosts.
+   */
+  PORTS_PER_JOB: int(1, 1000, 100),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: int(1, 65535, 3000),
   APP_URL: url(["http:", "https:"], "http://localhost:3000").transform((value) => value.replace(/\/+$/, "")),

@@ -8,7 +8,8 @@ export default async function setup(): Promise<void> {
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error(`Refusing to run tests against a non-local database (${host}).`);
   await freshDatabase(TEST_DATABASE_URL);
   const redis = new Redis(TEST_ENV.REDIS_URL!);
-  const keys = await redis.keys(`${TEST_ENV.REDIS_PREFIX}:*`);
+  // Every prefix a test uses starts with the tests' own (portcheck-test-regions, portcheck-test-processor...).
+  const keys = await redis.keys(`${TEST_ENV.REDIS_PREFIX}*`);
   if (keys.length) await redis.del(...keys);
   await redis.quit();
 }

@@ -8,7 +8,7 @@ import type { Limiters } from "../limits/rate-limits";
 import { consume } from "../limits/rate-limits";
 import { type EngineResult, type ProbeRunner, runEngine } from "../probes/engine";
 import { hasRoute } from "../probes/route-check";
-import type { CheckChunkJob } from "../queue/probe-queues";
+import { type CheckChunkJob, FAST_LANE_MAX_PROBES } from "../queue/probe-queues";
 import { TargetError } from "../targets/errors";
 import type { TargetRules } from "../targets/policy";
 import { addressesToProbe, type ResolvedAddress, type Resolver, resolveTarget } from "../targets/resolve-target";
@@ -89,6 +89,7 @@ export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Prom
           runner: deps.runner,
           signal: deps.signal,
           routable: deps.routable ?? hasRoute,
+          urgent: job.ports.length * addresses.length <= FAST_LANE_MAX_PROBES,
           onResult: (result) => {
             all.push(result);
             batcher.add(result);

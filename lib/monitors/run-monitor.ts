@@ -45,7 +45,8 @@ export async function probeMonitorPlan(plan: MonitorPlan, deps: ProbeMonitorDeps
             ? { timeoutMs: plan.timeoutMs, tls: plan.tls, send: plan.sendText ? unescapePayload(plan.sendText) : undefined, expectReply: plan.expectReply ?? undefined }
             : { timeoutMs: plan.timeoutMs },
       },
-      { runner: deps.runner, routable: hasRoute, onResult: ({ family, address, verdict }) => verdicts.push({ family, address, verdict }) },
+      // A monitor run is one port: it starts before the probes of large checks.
+      { runner: deps.runner, routable: hasRoute, urgent: true, onResult: ({ family, address, verdict }) => verdicts.push({ family, address, verdict }) },
     );
     return { verdicts: verdicts.sort((a, b) => a.family - b.family), failure: null };
   } catch (error) {

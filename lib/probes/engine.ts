@@ -36,6 +36,8 @@ export interface EngineDeps {
   signal?: AbortSignal;
   /** Whether this vantage point can route to the address at all (no IPv6 here, say). */
   routable?: (address: ResolvedAddress) => Promise<boolean>;
+  /** A small job: its probes start before those of large jobs. */
+  urgent?: boolean;
 }
 
 /** Spacing of the second asks: one per Linux default ICMP token (1 s), with a little margin. */
@@ -66,7 +68,7 @@ async function probeAddress(plan: EnginePlan, address: ResolvedAddress, deps: En
     return true;
   }
   const probe = (port: number) =>
-    deps.runner(plan.kind, { address: address.address, family: address.family, port, hostname: plan.hostname }, { ...plan.options, signal: deps.signal });
+    deps.runner(plan.kind, { address: address.address, family: address.family, port, hostname: plan.hostname }, { ...plan.options, signal: deps.signal, ...(deps.urgent ? { urgent: true } : {}) });
 
   const silent = new Map<number, Verdict>();
   let answered = 0;

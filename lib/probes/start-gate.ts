@@ -6,19 +6,23 @@
 /** Probes started per turn of the event loop. */
 export const STARTS_PER_TURN = 8;
 
+// Probes of small jobs (a one-port check, a monitor run) go first: they must not wait behind the
+// thousand starts of someone's large check.
+const urgent: (() => void)[] = [];
 const waiting: (() => void)[] = [];
 let scheduled = false;
 
 function drain(): void {
-  for (const start of waiting.splice(0, STARTS_PER_TURN)) start();
-  if (waiting.length) setImmediate(drain);
+  const first = urgent.splice(0, STARTS_PER_TURN);
+  for (const start of [...first, ...waiting.splice(0, STARTS_PER_TURN - first.length)]) start();
+  if (urgent.length || waiting.length) setImmediate(drain);
   else scheduled = false;
 }
 
 /** Resolves when this probe may start. */
-export function startTurn(): Promise<void> {
+export function startTurn(isUrgent = false): Promise<void> {
   return new Promise((resolve) => {
-    waiting.push(resolve);
+    (isUrgent ? urgent : waiting).push(resolve);
     if (!scheduled) {
       scheduled = true;
       setImmediate(drain);

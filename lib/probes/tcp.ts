@@ -9,7 +9,7 @@ import { tcpErrorVerdict } from "./socket-errors";
 import type { Probe, ProbeOptions, ProbeTarget, Verdict } from "./types";
 
 export const tcpProbe: Probe = async (target, options) => {
-  await startTurn();
+  await startTurn(options.urgent);
   const { verdict, socket } = await connect(target, options);
   if (!socket) return verdict;
   if (!wantsConversation(target, options)) {

@@ -34,6 +34,8 @@ export interface ProbeOptions {
   expectReply?: string;
   /** An ownership token to look for in what the port says. */
   verifyToken?: string;
+  /** Starts before the probes of large jobs (small jobs: a few ports, a monitor run). */
+  urgent?: boolean;
 }
 
 export interface TlsInfo {

@@ -13,7 +13,7 @@ import type { Probe, Verdict } from "./types";
 const MAX_REPLY_BYTES = 4096;
 
 export const udpProbe: Probe = async (target, options) => {
-  await startTurn();
+  await startTurn(options.urgent);
   return sendAndListen(target, options);
 };
 

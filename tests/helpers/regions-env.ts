@@ -9,3 +9,5 @@ process.env.MONITOR_MIN_INTERVAL_SECONDS = "1";
 process.env.MAX_PORTS_PER_CHECK = "100";
 process.env.PORTS_PER_JOB = "5";
 process.env.WORKER_CONCURRENCY = "3";
+// A registry and queues of its own: workers of earlier test files, killed, stay "live" for up to 15 s.
+process.env.REDIS_PREFIX = "portcheck-test-regions";

@@ -2,7 +2,7 @@
 -- addresses); monitors run from several regions and vote; each region keeps its own confirmed state.
 
 -- AlterTable
-ALTER TABLE "checks" ADD COLUMN "regions" TEXT[] NOT NULL DEFAULT ARRAY['local']::TEXT[];
+ALTER TABLE "checks" ADD COLUMN "regions" TEXT[] DEFAULT ARRAY['local']::TEXT[];
 
 -- CreateTable
 CREATE TABLE "check_runs" (
@@ -10,7 +10,7 @@ CREATE TABLE "check_runs" (
     "region" TEXT NOT NULL,
     "status" "CheckStatus" NOT NULL DEFAULT 'queued',
     "chunks" INTEGER NOT NULL DEFAULT 1,
-    "finished_chunks" INTEGER[] NOT NULL DEFAULT ARRAY[]::INTEGER[],
+    "finished_chunks" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "addresses" JSONB,
     "error_code" TEXT,
     "error_message" TEXT,
@@ -34,7 +34,7 @@ SELECT "id", 'local', "status", 1, CASE WHEN "status" IN ('done', 'failed') THEN
 FROM "checks";
 
 -- AlterTable
-ALTER TABLE "monitors" ADD COLUMN "regions" TEXT[] NOT NULL DEFAULT ARRAY['local']::TEXT[],
+ALTER TABLE "monitors" ADD COLUMN "regions" TEXT[] DEFAULT ARRAY['local']::TEXT[],
 ADD COLUMN "quorum" INTEGER;
 
 -- A result per scheduled time and region.
