@@ -15,7 +15,17 @@ export const alertPayloadSchema = z.object({
     url: z.string(),
   }),
   incident: z
-    .object({ id: z.string(), state: z.enum(["up", "degraded", "down"]), startedAt: z.string(), endedAt: z.string().nullable(), cause: z.string().nullable() })
+    .object({
+      id: z.string(),
+      state: z.enum(["up", "degraded", "down"]),
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
+      cause: z.string().nullable().describe("What was seen; for several regions, the regions that agreed first: \"eu-west, us-east: filtered: no-response\"."),
+      regions: z
+        .array(z.object({ region: z.string(), state: z.string(), cause: z.string().nullable(), voting: z.boolean() }))
+        .optional()
+        .describe("Monitors of several regions: what each region saw; voting false for a region with no live worker or no recent result."),
+    })
     .nullable(),
   certificate: z
     .object({ subject: z.string().nullable(), issuer: z.string().nullable(), validTo: z.string().nullable(), daysLeft: z.number().nullable(), fingerprint: z.string().nullable() })

@@ -32,7 +32,8 @@ export function WebhookReference({ baseUrl }: { baseUrl: string }) {
         expire (<code>monitor.certificate</code>), and for test alerts (<code>test</code>), Portcheck POSTs JSON to the monitor&apos;s webhook URL, retrying with backoff until it
         answers 2xx. Headers: <code>Portcheck-Event</code>, <code>Portcheck-Delivery</code> (unique: deduplicate on it) and <code>Portcheck-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>,
         where v1 is HMAC-SHA256 with the monitor&apos;s secret (shown once, when the webhook URL is set) over <code>&lt;t&gt;.&lt;raw body&gt;</code>. Recompute it over the raw bytes and
-        refuse timestamps more than five minutes old. The body is in the OpenAPI document&apos;s <code>webhooks</code>.
+        refuse timestamps more than five minutes old. The body is in the OpenAPI document&apos;s <code>webhooks</code>. A monitor that runs from several regions adds{" "}
+        <code>incident.regions</code>: what each region saw, and whether it voted.
       </p>
       <Code>{`{"id": "…-webhook", "event": "monitor.down", "occurredAt": "2026-11-23T21:00:02.113Z",
  "monitor": {"id": "…", "name": "Game server", "host": "example.com", "port": 25565, "expect": "open", "state": "down",
