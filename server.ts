@@ -5,6 +5,7 @@ import next from "next";
 import { loadEnvOrExit } from "./lib/env";
 import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
 import { preflight } from "./lib/http/cors";
+import { refuseRequest } from "./lib/http/request-guard";
 import { logger } from "./lib/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -19,6 +20,11 @@ await app.prepare();
 const apiPreflight = preflight("GET, POST, PATCH, DELETE, OPTIONS");
 
 const server = createServer((req, res) => {
+  const refusal = refuseRequest(req.method, req.url);
+  if (refusal) {
+    res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...refusal.headers }).end(`${refusal.message}\n`);
+    return;
+  }
   if (req.method === "OPTIONS" && req.url?.startsWith("/api/v1/")) {
     res.writeHead(204, Object.fromEntries(apiPreflight().headers)).end();
     return;

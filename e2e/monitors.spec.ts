@@ -74,3 +74,38 @@ test("import monitors from a CSV file on the dashboard: a bad row imports nothin
   const exported = await page.evaluate(async () => (await fetch("/api/v1/monitors/export?format=csv")).text());
   expect(exported).toBe(good.replace(/\n/g, "\n"));
 });
+
+test("from a check result: check again, then monitor this port with the form prefilled", async ({ page, openListener }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("From a check");
+  await page.getByLabel("E-mail").fill(`e2e-check-${Date.now()}@example.com`);
+  await page.getByLabel(/^Password/).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+
+  await page.goto("/");
+  await page.getByRole("switch", { name: "Use my IP" }).uncheck();
+  await page.getByLabel("Host").fill("127.0.0.2");
+  await page.getByLabel("Ports").fill(String(openListener.port));
+  await page.getByRole("button", { name: "Check ports" }).click();
+  const results = page.getByTestId("check-results");
+  await expect(results).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  const firstPermalink = await page.getByRole("link", { name: "Permalink to this check" }).getAttribute("href");
+
+  // The same question again, as a new check.
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByRole("link", { name: "Permalink to this check" })).not.toHaveAttribute("href", firstPermalink!);
+  await expect(results).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(page.getByTestId(`result-${openListener.port}`)).toHaveAttribute("data-state", "open");
+
+  await page.getByTestId(`monitor-${openListener.port}`).click();
+  await expect(page).toHaveURL(/\/monitors\/new\?/);
+  await expect(page.getByLabel("Host")).toHaveValue("127.0.0.2");
+  await expect(page.getByLabel("Port", { exact: true })).toHaveValue(String(openListener.port));
+  await page.getByLabel("Check every (seconds)").fill("1");
+  await page.getByLabel("Confirmations").fill("1");
+  await page.getByLabel(/E-mail me/).uncheck();
+  await page.getByRole("button", { name: "Add monitor" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`127.0.0.2 port ${openListener.port}`);
+  await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
+});

@@ -100,13 +100,17 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     const hook = downHooks[0]!;
     expect(verifyWebhookSignature(created.webhookSecret, hook.body, String(hook.headers["portcheck-signature"]))).toBe(true);
     expect(hook.headers["portcheck-event"]).toBe("monitor.down");
-    expect(JSON.parse(hook.body)).toMatchObject({ event: "monitor.down", monitor: { id, name: "Game server", host: "127.0.0.2", port, state: "down" }, incident: { state: "down", endedAt: null } });
+    expect(JSON.parse(hook.body)).toMatchObject({ event: "monitor.down", monitor: { id, name: "Game server", host: "127.0.0.2", port, state: "down", stateLabel: "DOWN" }, incident: { state: "down", endedAt: null } });
 
     listener = await openPort("127.0.0.2", port);
     await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "up", "recovery");
     await waitFor(async () => receiver.hooks.filter((candidate) => candidate.body.includes(id)), (hooks) => hooks.length >= 2, "the recovery webhook");
     const mails = await waitFor(async () => alertMails(account), (found) => found.length >= 2, "the recovery e-mail");
     expect(mails.map((mail) => mail.subject)).toEqual([expect.stringContaining("DOWN"), expect.stringContaining("UP: Game server")]);
+    // The recovery says how long the outage lasted.
+    expect(mailText(mails[1]!)).toMatch(/up again since .* after \d+ s of outage/);
+    const upHook = JSON.parse(receiver.hooks.filter((candidate) => candidate.body.includes(id))[1]!.body);
+    expect(upHook).toMatchObject({ event: "monitor.up", monitor: { stateLabel: "UP" }, outage: { durationSeconds: expect.any(Number) } });
     await listener.close();
 
     const incidents = (await (await getIncidents(asAccount(account, `/api/v1/monitors/${id}/incidents`), params({ id }))).json()).incidents;
@@ -144,8 +148,9 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     await waitFor(() => monitorState(account, id), (monitor) => monitor.state === "down", "down once open");
     await listener.close();
     const mails = await waitFor(async () => alertMails(account), (found) => found.length >= 1, "the exposure e-mail");
-    expect(mails[0]!.subject).toContain("DOWN: Database must stay closed");
-    expect(mailText(mails[0]!)).toContain("should NOT be reachable");
+    // A port that must stay closed and opens is exposed, not down.
+    expect(mails[0]!.subject).toContain("EXPOSED: Database must stay closed");
+    expect(mailText(mails[0]!)).toContain("should never be reachable, and it answers from the internet");
   }, 60_000);
 
   it("runs again after Redis loses every schedule and the worker restarts", async () => {

@@ -10,24 +10,12 @@ process.env.REDIS_CLUSTER = "true";
 process.env.REDIS_PREFIX = PREFIX;
 process.env.MONITOR_MIN_INTERVAL_SECONDS = "1";
 
-const { afterAll, beforeAll, describe, expect, it } = await import("vitest");
+const { describe, expect, it } = await import("vitest");
 const { Cluster } = await import("ioredis");
 const { parseEnv } = await import("../lib/env");
-const { closeWebContext } = await import("./helpers/check-client");
-const { checkAndMonitorThroughRedis } = await import("./helpers/scaleout");
-const { startWorker } = await import("./helpers/worker-process");
+const { checkAndMonitorThroughRedis, workerDuringSuite } = await import("./helpers/scaleout");
 
-let worker: Awaited<ReturnType<typeof startWorker>>;
-
-beforeAll(async () => {
-  worker = await startWorker();
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.stop("SIGKILL");
-  await closeWebContext();
-  await cluster.stop();
-});
+workerDuringSuite(() => cluster.stop());
 
 describe("Redis Cluster", () => {
   it("carries a check and a monitor end to end, every key in the prefix's one slot", async () => {

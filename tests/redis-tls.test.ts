@@ -7,25 +7,13 @@ process.env.REDIS_URL = redis.urls[0]!;
 process.env.REDIS_TLS_CA = redis.caFile!;
 process.env.MONITOR_MIN_INTERVAL_SECONDS = "1";
 
-const { afterAll, beforeAll, describe, expect, it } = await import("vitest");
+const { describe, expect, it } = await import("vitest");
 const { Redis } = await import("ioredis");
 const { readFileSync } = await import("node:fs");
-const { closeWebContext } = await import("./helpers/check-client");
-const { checkAndMonitorThroughRedis } = await import("./helpers/scaleout");
-const { startWorker } = await import("./helpers/worker-process");
+const { checkAndMonitorThroughRedis, workerDuringSuite } = await import("./helpers/scaleout");
 const { TEST_ENV } = await import("./test-env");
 
-let worker: Awaited<ReturnType<typeof startWorker>>;
-
-beforeAll(async () => {
-  worker = await startWorker();
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.stop("SIGKILL");
-  await closeWebContext();
-  await redis.stop();
-});
+workerDuringSuite(() => redis.stop());
 
 describe("Redis over TLS with a password", () => {
   it("carries a check and a monitor end to end", async () => {

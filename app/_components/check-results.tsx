@@ -22,9 +22,39 @@ function withResult(check: CheckView, result: CheckResultView): CheckView {
   return { ...check, status: "running", results };
 }
 
+/** The same question again: the check's host, ports and options. */
+function againBody(check: CheckView) {
+  return {
+    host: check.host,
+    ports: check.ports,
+    protocol: check.protocol,
+    ...(check.family !== "both" ? { family: check.family } : {}),
+    ...(check.protocol === "tcp" && check.tls !== "auto" ? { tls: check.tls } : {}),
+    regions: check.regions.map((run) => run.region),
+    timeoutMs: check.timeoutMs,
+  };
+}
+
 export function CheckResults({ initial }: { initial: CheckView }) {
   const [check, setCheck] = useState(initial);
   const [pollError, setPollError] = useState<string | null>(null);
+  const [againError, setAgainError] = useState<string | null>(null);
+  const [againBusy, setAgainBusy] = useState(false);
+
+  async function checkAgain() {
+    setAgainBusy(true);
+    setAgainError(null);
+    try {
+      const response = await fetch("/api/v1/checks", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(againBody(check)) });
+      const body = (await response.json().catch(() => ({}))) as CheckView & { detail?: string };
+      if (!response.ok) setAgainError(body.detail ?? "The check could not be started again.");
+      else setCheck(body);
+    } catch {
+      setAgainError("Portcheck could not be reached. Check your connection and try again.");
+    } finally {
+      setAgainBusy(false);
+    }
+  }
 
   useEffect(() => {
     setCheck(initial);
@@ -96,10 +126,22 @@ export function CheckResults({ initial }: { initial: CheckView }) {
         <h2 id="results-heading" className="text-xl font-semibold">
           {protocol} results for <span className="font-mono break-all">{check.host}</span>
         </h2>
-        <Link href={`/checks/${check.id}`} className="text-sm text-blue-700 underline underline-offset-2 dark:text-blue-400">
-          Permalink to this check
-        </Link>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          {finished(check) && (
+            <button type="button" onClick={checkAgain} disabled={againBusy} className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:border-blue-600 disabled:opacity-60 dark:border-slate-700">
+              {againBusy ? "Starting…" : "Check again"}
+            </button>
+          )}
+          <Link href={`/checks/${check.id}`} className="text-blue-700 underline underline-offset-2 dark:text-blue-400">
+            Permalink to this check
+          </Link>
+        </div>
       </div>
+      {againError && (
+        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+          {againError}
+        </p>
+      )}
       {check.addresses && (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="addresses">
           Probed over {protocol} at{" "}
@@ -174,7 +216,7 @@ export function CheckResults({ initial }: { initial: CheckView }) {
       {check.status !== "failed" && (
         <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {[...byPort.entries()].map(([port, results]) => (
-            <ResultRow key={port} port={port} results={results} dualStack={dualStack} regional={regional} />
+            <ResultRow key={port} host={check.host} port={port} results={results} dualStack={dualStack} regional={regional} />
           ))}
         </ul>
       )}

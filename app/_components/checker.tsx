@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import type { CheckView } from "@/lib/checks/check-view";
 import { parsePorts, splitPortsText } from "@/lib/checks/ports";
 import { CheckResults } from "./check-results";
+import { CheckerOptions } from "./checker-options";
 import { OwnershipPanel } from "./ownership-panel";
 import { initialRegions, RegionPicker } from "./region-picker";
 import type { RegionChoice } from "@/lib/regions/region-choices";
@@ -43,7 +44,7 @@ export function Checker({
   initialProtocol?: Protocol;
   regionChoices?: { regions: RegionChoice[]; defaults: string[] };
 }) {
-  const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId(), family: useId(), tls: useId() };
+  const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId() };
   const [protocol, setProtocol] = useState<Protocol>(initialProtocol);
   const [family, setFamily] = useState<"both" | "4" | "6">("both");
   const [tls, setTls] = useState<"auto" | "on" | "off">("auto");
@@ -264,31 +265,7 @@ export function Checker({
           )}
         </div>
 
-        <details className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
-          <summary className="cursor-pointer font-medium">More options: IPv4 or IPv6, TLS</summary>
-          <div className="mt-3 grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor={ids.family} className="block font-medium">
-                Address family
-              </label>
-              <select id={ids.family} value={family} onChange={(event) => setFamily(event.target.value as typeof family)} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900">
-                <option value="both">IPv4 and IPv6, side by side</option>
-                <option value="4">IPv4 only</option>
-                <option value="6">IPv6 only</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor={ids.tls} className="block font-medium">
-                TLS (TCP)
-              </label>
-              <select id={ids.tls} value={tls} disabled={protocol === "udp"} onChange={(event) => setTls(event.target.value as typeof tls)} className="mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900">
-                <option value="auto">Automatic: TLS on 443, 465, 993…; STARTTLS on 25, 587, 143…</option>
-                <option value="on">Always try TLS</option>
-                <option value="off">Never</option>
-              </select>
-            </div>
-          </div>
-        </details>
+        <CheckerOptions family={family} onFamily={setFamily} tls={tls} onTls={setTls} protocol={protocol} />
 
         <OwnershipPanel firstPort={Number(splitPortsText(portsText)[0]) || 8080} token={verifyToken} onToken={setVerifyToken} />
 

@@ -20,7 +20,16 @@ interface Problem {
 
 const PROBE_FIELDS = ["protocol", "family", "tls", "degradedLatencyMs", "certExpiryDays", "send", "expectReply"];
 
-export function MonitorForm({ minIntervalSeconds, regionChoices = { regions: [], defaults: [] } }: { minIntervalSeconds: number; regionChoices?: { regions: RegionChoice[]; defaults: string[] } }) {
+export function MonitorForm({
+  minIntervalSeconds,
+  regionChoices = { regions: [], defaults: [] },
+  initial = {},
+}: {
+  minIntervalSeconds: number;
+  regionChoices?: { regions: RegionChoice[]; defaults: string[] };
+  /** Prefilled from a check result ("Monitor this port"). */
+  initial?: { host?: string; port?: number; protocol?: "tcp" | "udp" };
+}) {
   const router = useRouter();
   const several = regionChoices.regions.length > 1;
   const [regions, setRegions] = useState<string[]>(() => initialRegions(regionChoices.regions, regionChoices.defaults));
@@ -104,10 +113,10 @@ export function MonitorForm({ minIntervalSeconds, regionChoices = { regions: [],
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {field("name", "Name", <input id="name" name="name" required maxLength={100} aria-invalid={invalid("name")} className={inputClass} placeholder="Company website" />)}
+      {field("name", "Name", <input id="name" name="name" required maxLength={100} aria-invalid={invalid("name")} className={inputClass} placeholder="Company website" defaultValue={initial.host && initial.port ? `${initial.host} port ${initial.port}` : undefined} />)}
       <div className="grid gap-4 sm:grid-cols-3">
-        <div className="sm:col-span-2">{field("host", "Host", <input id="host" name="host" required aria-invalid={invalid("host")} className={`${inputClass} font-mono`} placeholder="example.com" />)}</div>
-        {field("port", "Port", <input id="port" name="port" type="number" min={1} max={65535} required aria-invalid={invalid("port")} className={`${inputClass} font-mono`} placeholder="443" />)}
+        <div className="sm:col-span-2">{field("host", "Host", <input id="host" name="host" required aria-invalid={invalid("host")} className={`${inputClass} font-mono`} placeholder="example.com" defaultValue={initial.host} />)}</div>
+        {field("port", "Port", <input id="port" name="port" type="number" min={1} max={65535} required aria-invalid={invalid("port")} className={`${inputClass} font-mono`} placeholder="443" defaultValue={initial.port} />)}
       </div>
       {field(
         "expect",
@@ -145,14 +154,14 @@ export function MonitorForm({ minIntervalSeconds, regionChoices = { regions: [],
           )}
         </div>
       )}
-      <details className="rounded-md border border-slate-200 p-3 dark:border-slate-800" open={Object.keys(errors).some((name) => PROBE_FIELDS.includes(name))}>
+      <details className="rounded-md border border-slate-200 p-3 dark:border-slate-800" open={initial.protocol === "udp" || Object.keys(errors).some((name) => PROBE_FIELDS.includes(name))}>
         <summary className="cursor-pointer font-medium">Probe options: UDP, IPv4 or IPv6, TLS, slow answers, a question and its answer</summary>
         <div className="mt-3 space-y-4">
           <div className="grid gap-4 sm:grid-cols-3">
             {field(
               "protocol",
               "Protocol",
-              <select id="protocol" name="protocol" defaultValue="tcp" className={inputClass}>
+              <select id="protocol" name="protocol" defaultValue={initial.protocol ?? "tcp"} className={inputClass}>
                 <option value="tcp">TCP</option>
                 <option value="udp">UDP (needs a service that replies)</option>
               </select>,

@@ -14,7 +14,12 @@ export function formatLatency(ms: number): string {
 /** The most telling result of a port: an answer beats silence, silence beats an error. */
 const RANK = { open: 0, closed: 1, filtered: 2, "open|filtered": 3, error: 4, pending: 5 } as const;
 
-export function ResultRow({ port, results, dualStack, regional = false }: { port: number; results: CheckResultView[]; dualStack: boolean; regional?: boolean }) {
+/** The monitor form, prefilled with this port. */
+export function monitorThisPortHref(host: string, port: number, protocol: "tcp" | "udp"): string {
+  return `/monitors/new?${new URLSearchParams({ host, port: String(port), protocol })}`;
+}
+
+export function ResultRow({ host, port, results, dualStack, regional = false }: { host: string; port: number; results: CheckResultView[]; dualStack: boolean; regional?: boolean }) {
   const first = results[0]!;
   const best = [...results].sort((a, b) => RANK[a.state] - RANK[b.state])[0]!;
   const detailed = results.find((result) => result.banner || result.tls);
@@ -73,6 +78,13 @@ export function ResultRow({ port, results, dualStack, regional = false }: { port
         {!pending && (
           <p className="mt-2 text-slate-600 dark:text-slate-400">
             {best.state === "pending" ? stateText("pending").meaning : verdictAdvice(best.state, port, { reason: best.reason, protocol: best.protocol })}
+          </p>
+        )}
+        {!pending && (
+          <p className="mt-2">
+            <Link href={monitorThisPortHref(host, port, first.protocol)} className="text-blue-700 underline underline-offset-2 dark:text-blue-400" data-testid={`monitor-${port}`}>
+              Monitor this port
+            </Link>
           </p>
         )}
       </div>

@@ -12,6 +12,7 @@ export const alertPayloadSchema = z.object({
     port: z.number().int(),
     expect: z.enum(["open", "closed"]),
     state: z.string(),
+    stateLabel: z.enum(["PENDING", "UP", "SLOW", "DOWN", "EXPOSED", "PAUSED"]).optional().describe("The state in words that fit the monitor: a port that must stay closed and opens is EXPOSED."),
     url: z.string(),
   }),
   incident: z
@@ -27,6 +28,10 @@ export const alertPayloadSchema = z.object({
         .describe("Monitors of several regions: what each region saw; voting false for a region with no live worker or no recent result."),
     })
     .nullable(),
+  outage: z
+    .object({ startedAt: z.string(), endedAt: z.string(), durationSeconds: z.number().int() })
+    .optional()
+    .describe("monitor.up after an outage (or an exposure): how long it lasted."),
   certificate: z
     .object({ subject: z.string().nullable(), issuer: z.string().nullable(), validTo: z.string().nullable(), daysLeft: z.number().nullable(), fingerprint: z.string().nullable() })
     .optional()

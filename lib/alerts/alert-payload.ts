@@ -1,6 +1,7 @@
 // The documented body of every alert (webhook JSON) and its e-mail rendering.
 import { env } from "../env";
 import { STATE_TEXT, VERDICT_STATES } from "../probes/verdict-states";
+import { formatDuration, type StateLabel } from "../monitors/state-label";
 
 export type AlertEventName = "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.reminder" | "monitor.certificate" | "test";
 
@@ -8,7 +9,7 @@ export interface AlertPayload {
   id: string;
   event: AlertEventName;
   occurredAt: string;
-  monitor: { id: string; name: string; host: string; port: number; expect: "open" | "closed"; state: string; url: string };
+  monitor: { id: string; name: string; host: string; port: number; expect: "open" | "closed"; state: string; stateLabel?: StateLabel; url: string };
   incident: {
     id: string;
     state: "up" | "degraded" | "down";
@@ -18,6 +19,8 @@ export interface AlertPayload {
     /** What each of the monitor's regions saw (monitors that run from several regions). Non-voting regions were down or silent. */
     regions?: IncidentRegion[];
   } | null;
+  /** monitor.up after an outage: how long it lasted. */
+  outage?: { startedAt: string; endedAt: string; durationSeconds: number };
   /** monitor.certificate: the certificate that is about to expire. */
   certificate?: { subject: string | null; issuer: string | null; validTo: string | null; daysLeft: number | null; fingerprint: string | null };
 }
@@ -63,20 +66,27 @@ export function alertEmail(payload: AlertPayload): { subject: string; text: stri
   const cause = explainCause(incident?.cause) + regionsLine(incident?.regions);
   switch (payload.event) {
     case "monitor.down":
-      return {
-        subject: `DOWN: ${monitor.name} (${target})`,
-        text: `${monitor.name} is down since ${incident?.startedAt}${cause}.\n${target} ${expectation}.\n\n${monitor.url}`,
-      };
+      return monitor.expect === "closed"
+        ? {
+            subject: `EXPOSED: ${monitor.name} (${target})`,
+            text: `${monitor.name} is exposed since ${incident?.startedAt}: ${target} should never be reachable, and it answers from the internet${cause}.\nClose it in the firewall, or stop the program listening on it.\n\n${monitor.url}`,
+          }
+        : {
+            subject: `DOWN: ${monitor.name} (${target})`,
+            text: `${monitor.name} is down since ${incident?.startedAt}${cause}.\n${target} ${expectation}.\n\n${monitor.url}`,
+          };
     case "monitor.reminder":
       return {
-        subject: `Still DOWN: ${monitor.name} (${target})`,
-        text: `${monitor.name} has been down since ${incident?.startedAt}${cause}.\n\n${monitor.url}`,
+        subject: `Still ${monitor.expect === "closed" ? "EXPOSED" : "DOWN"}: ${monitor.name} (${target})`,
+        text: `${monitor.name} has been ${monitor.expect === "closed" ? "exposed" : "down"} since ${incident?.startedAt}${cause}.\n\n${monitor.url}`,
       };
-    case "monitor.up":
+    case "monitor.up": {
+      const lasted = payload.outage ? ` after ${formatDuration(payload.outage.durationSeconds)} ${monitor.expect === "closed" ? "exposed" : "of outage"} (since ${payload.outage.startedAt})` : "";
       return {
-        subject: `UP: ${monitor.name} (${target})`,
-        text: `${monitor.name} is up again since ${incident?.startedAt}.\n${target} ${expectation}, and it is as expected.\n\n${monitor.url}`,
+        subject: `${monitor.expect === "closed" ? "CLOSED again" : "UP"}: ${monitor.name} (${target})`,
+        text: `${monitor.name} is ${monitor.expect === "closed" ? "closed" : "up"} again since ${incident?.startedAt}${lasted}.\n${target} ${expectation}, and it is as expected.\n\n${monitor.url}`,
       };
+    }
     case "monitor.degraded":
       return {
         subject: `SLOW: ${monitor.name} (${target})`,

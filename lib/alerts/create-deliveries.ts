@@ -2,6 +2,7 @@
 // transaction that recorded the event, with an id derived from it so it exists once.
 import type { Prisma } from "../generated/prisma/client";
 import { type AlertPayload, EVENT_NAMES, monitorUrl } from "./alert-payload";
+import { type MonitorStateName, stateLabel } from "../monitors/state-label";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -23,7 +24,7 @@ export async function createDeliveries(
   event: keyof typeof EVENT_NAMES,
   incident: AlertPayload["incident"],
   key: string,
-  extra: Pick<AlertPayload, "certificate"> = {},
+  extra: Pick<AlertPayload, "certificate" | "outage"> = {},
 ): Promise<string[]> {
   const channels: { channel: "email" | "webhook"; target: string }[] = [];
   // Only to a confirmed address: alerts must not become a way to mail strangers.
@@ -36,7 +37,16 @@ export async function createDeliveries(
       id,
       event: EVENT_NAMES[event],
       occurredAt: new Date().toISOString(),
-      monitor: { id: monitor.id, name: monitor.name, host: monitor.host, port: monitor.port, expect: monitor.expect, state: monitor.state, url: monitorUrl(monitor.id) },
+      monitor: {
+        id: monitor.id,
+        name: monitor.name,
+        host: monitor.host,
+        port: monitor.port,
+        expect: monitor.expect,
+        state: monitor.state,
+        stateLabel: stateLabel(monitor.expect, monitor.state as MonitorStateName),
+        url: monitorUrl(monitor.id),
+      },
       incident,
       ...extra,
     };

@@ -40,7 +40,10 @@ export async function readBodyText(request: Request, maxBytes = MAX_JSON_BODY_BY
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  // No field takes a NUL character, and PostgreSQL cannot store one in text: refuse it here, raw or escaped.
+  if (text.includes("\0") || /\\u0000/i.test(text)) throw new ProblemError("invalid_request", "The request body contains a NUL character (\\u0000), which no field accepts.");
+  return text;
 }
 
 function tooLarge(maxBytes: number): ProblemError {

@@ -117,7 +117,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
     const target = { ...current, state: changedTo ?? current.state };
     const regionView = several ? { regions } : {};
     if (changedTo) {
-      const before = await tx.incident.findFirst({ where: { monitorId, endedAt: null }, orderBy: { startedAt: "desc" }, select: { id: true, state: true } });
+      const before = await tx.incident.findFirst({ where: { monitorId, endedAt: null }, orderBy: { startedAt: "desc" }, select: { id: true, state: true, startedAt: true } });
       await tx.incident.updateMany({ where: { monitorId, endedAt: null }, data: { endedAt: checkedAt } });
       const incident = await tx.incident.create({
         data: { id: newId(), monitorId, state: changedTo, startedAt: checkedAt, cause, lastAlertAt: checkedAt, ...(several ? { regions: regions as object[] } : {}) },
@@ -125,7 +125,10 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
       const incidentView = { id: incident.id, state: incident.state, startedAt: checkedAt.toISOString(), endedAt: null, cause: incident.cause, ...regionView };
       // Alert when it goes down or slow, and when it recovers from either; not for the first "up" after pending.
       const recovered = changedTo === "up" && (before?.state === "down" || before?.state === "degraded");
-      if (changedTo !== "up" || recovered) deliveryIds.push(...(await createDeliveries(tx, target, changedTo, incidentView, incident.id)));
+      const outage = recovered && before
+        ? { outage: { startedAt: before.startedAt.toISOString(), endedAt: checkedAt.toISOString(), durationSeconds: Math.round((checkedAt.getTime() - before.startedAt.getTime()) / 1000) } }
+        : {};
+      if (changedTo !== "up" || recovered) deliveryIds.push(...(await createDeliveries(tx, target, changedTo, incidentView, incident.id, outage)));
     } else if (current.state === "down" && current.alertRepeatMinutes > 0) {
       const open = await tx.incident.findFirst({ where: { monitorId, endedAt: null, state: "down" }, select: { id: true, startedAt: true, cause: true, lastAlertAt: true } });
       if (open && (!open.lastAlertAt || checkedAt.getTime() - open.lastAlertAt.getTime() >= current.alertRepeatMinutes * 60_000)) {

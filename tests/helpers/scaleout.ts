@@ -1,12 +1,13 @@
 // What the Redis scale-out tests prove, whichever Redis they point at (TLS with a password, or a
 // Cluster): a worker and the web talk through it, a check runs end to end, and a monitor is scheduled,
 // probed and recorded. The test file sets REDIS_URL (and friends) before anything reads the configuration.
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { GET as getMonitorRoute } from "../../app/api/v1/monitors/[id]/route";
 import { POST as postMonitor } from "../../app/api/v1/monitors/route";
 import { asAccount, signUp } from "./accounts";
 import { params } from "./api";
-import { runCheckThrough } from "./check-client";
+import { closeWebContext, runCheckThrough } from "./check-client";
+import { startWorker, type WorkerProcess } from "./worker-process";
 import { closedPort, openPort } from "./listeners";
 
 export async function checkAndMonitorThroughRedis(): Promise<void> {
@@ -36,4 +37,17 @@ export async function checkAndMonitorThroughRedis(): Promise<void> {
   } finally {
     await open.close();
   }
+}
+
+/** A worker (inheriting this process's Redis settings) for the suite; then the web's clients and the Redis servers are closed. */
+export function workerDuringSuite(stopRedis: () => Promise<void>): void {
+  let worker: WorkerProcess | undefined;
+  beforeAll(async () => {
+    worker = await startWorker();
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.stop("SIGKILL");
+    await closeWebContext();
+    await stopRedis();
+  });
 }

@@ -43,7 +43,7 @@ export default async function DashboardPage() {
                   {monitor.host}:{monitor.port} <span className="font-sans text-slate-500">({monitor.expect === "open" ? "must be open" : "must stay closed"})</span>
                 </td>
                 <td className="py-2 pr-3">
-                  <MonitorStateBadge state={monitor.state} />
+                  <MonitorStateBadge state={monitor.state} expect={monitor.expect} />
                 </td>
                 <td className="py-2 pr-3">{formatUptime(monitor.uptime["24h"])}</td>
                 <td className="py-2">{formatUptime(monitor.uptime["30d"])}</td>

@@ -52,7 +52,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{monitor.name}</h1>
-          <MonitorStateBadge state={monitor.state} />
+          <MonitorStateBadge state={monitor.state} expect={monitor.expect} />
         </div>
         <p className="text-slate-700 dark:text-slate-300">
           <span className="font-mono">
@@ -87,7 +87,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
               <li key={item.region} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="region-state" data-region={item.region} data-state={item.state}>
                 <div className="flex items-center justify-between gap-2">
                   <span className="font-mono font-semibold">{item.region}</span>
-                  <MonitorStateBadge state={item.state} />
+                  <MonitorStateBadge state={item.state} expect={monitor.expect} testId="region-monitor-state" />
                 </div>
                 {item.cause && <p className="mt-1 text-slate-600 dark:text-slate-400">{item.cause}</p>}
                 <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{item.lastCheckedAt ? `Last result ${new Date(item.lastCheckedAt).toUTCString()}` : "No result yet"}</p>
@@ -127,7 +127,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           <Table columns={["State", "From", "To", "Duration"]}>
               {incidents.map((incident) => (
                 <tr key={incident.id} className={rowClass} data-testid="incident">
-                  <td className="py-1 pr-3">{incident.state === "down" ? `Down (${incident.cause})` : incident.state === "degraded" ? `Slow (${incident.cause})` : "Up"}</td>
+                  <td className="py-1 pr-3">{incident.state === "down" ? `${monitor.expect === "closed" ? "Exposed" : "Down"} (${incident.cause})` : incident.state === "degraded" ? `Slow (${incident.cause})` : "Up"}</td>
                   <td className="py-1 pr-3">{new Date(incident.startedAt).toUTCString()}</td>
                   <td className="py-1 pr-3">{incident.endedAt ? new Date(incident.endedAt).toUTCString() : "ongoing"}</td>
                   <td className="py-1">{duration(incident.durationSeconds)}</td>
