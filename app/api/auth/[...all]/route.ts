@@ -11,7 +11,10 @@ const handler = (request: Request) => auth().handler(request);
 async function withCappedBody(request: Request): Promise<Response> {
   try {
     const body = await readBodyText(request);
-    return await handler(new Request(request, { body: body === "" ? null : body }));
+    // An empty body is an empty object: better-auth then names the missing fields (400) instead of failing (500).
+    const headers = new Headers(request.headers);
+    if (body.trim() === "") headers.set("content-type", "application/json");
+    return await handler(new Request(request, { body: body.trim() === "" ? "{}" : body, headers }));
   } catch (error) {
     return errorResponse(error, request);
   }
