@@ -108,4 +108,17 @@ test("from a check result: check again, then monitor this port with the form pre
   await page.getByRole("button", { name: "Add monitor" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`127.0.0.2 port ${openListener.port}`);
   await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
+
+  // Edit in place: a new name and a reminder; the state and the results stay.
+  const resultsBefore = await page.getByTestId("result-row").count();
+  expect(resultsBefore).toBeGreaterThan(0);
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "Edit monitor" })).toBeVisible();
+  await expect(page.getByLabel("Port", { exact: true })).toHaveValue(String(openListener.port));
+  await page.getByLabel("Name").fill("Renamed service");
+  await page.getByLabel("While down, remind me every (minutes)").fill("15");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renamed service");
+  await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up");
+  expect(await page.getByTestId("result-row").count()).toBeGreaterThanOrEqual(resultsBefore);
 });

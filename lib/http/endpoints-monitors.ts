@@ -141,4 +141,16 @@ export const MONITOR_ENDPOINTS = {
     limit: "changes",
     responses: { 202: { description: "The deliveries queued.", schema: z.object({ deliveries: z.array(z.string()) }) } },
   }),
+  rotateWebhookSecret: endpoint({
+    operationId: "rotateWebhookSecret",
+    method: "POST",
+    path: "/api/v1/monitors/{id}/webhook-secret",
+    tag: "Monitors",
+    summary: "Replace a monitor's webhook signing secret",
+    description: "The new secret is shown once, in this answer; deliveries from now on are signed with it. A monitor without a webhook URL has no secret (409 is not used: 400 says so).",
+    auth: "user-or-key",
+    params: idParams,
+    limit: "changes",
+    responses: { 200: { description: "The new secret, shown once.", schema: z.object({ webhookSecret: z.string() }) } },
+  }),
 } as const;

@@ -67,7 +67,12 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           {monitor.certExpiryDays !== null && <> Warns {monitor.certExpiryDays} days before the certificate expires.</>}
           {monitor.lastCheckedAt && <> Last checked {new Date(monitor.lastCheckedAt).toUTCString()}.</>}
         </p>
-        <MonitorControls id={monitor.id} paused={monitor.paused} />
+        <div className="flex flex-wrap items-center gap-3">
+          <MonitorControls id={monitor.id} paused={monitor.paused} />
+          <Link href={`/monitors/${monitor.id}/edit`} className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:border-slate-500 dark:border-slate-700">
+            Edit
+          </Link>
+        </div>
         {latestFacts && (latestFacts.banner || latestFacts.tls) && (
           <div className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="latest-facts">
             {latestFacts.banner && <BannerDetails banner={latestFacts.banner} />}
