@@ -1,7 +1,7 @@
 // A person signs up, adds a monitor, sees it go up, pauses it and deletes it.
 import { expect, test } from "./fixtures";
 
-test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page, openListener }) => {
+test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page, openListener }, testInfo) => {
   const email = `e2e-${Date.now()}@example.com`;
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -27,6 +27,35 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loopback service");
   await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
   await expect(page.getByTestId("result-row").first()).toContainText("Open");
+
+  // At a glance: the state as a banner, the heartbeat bar, uptime since it started (not a fake 30 days).
+  await expect(page.getByTestId("state-banner")).toHaveAttribute("data-state", "up");
+  await expect(page.getByTestId("state-banner")).toContainText(/Up since/);
+  await expect(page.locator('[data-testid="heartbeat-bar"] [data-observation="up"]').first()).toBeVisible();
+  await expect(page.getByTestId("uptime")).toContainText(/since .*ago|since now|since just now/);
+  await expect(page.getByTestId("uptime")).not.toContainText("30 d");
+  const csvHref = await page.getByRole("link", { name: /Download the last .* results as CSV/ }).getAttribute("href");
+  const csv = await page.request.get(csvHref!);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const csvText = await csv.text();
+  expect(csvText.split("\n")[0]).toBe("checkedAt,scheduledAt,region,outcome,state,reason,latencyMs,family,address,errorCode");
+  expect(csvText).toContain(",local,up,open,syn-ack,");
+  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: testInfo.outputPath(`monitor-${width}-${scheme}.png`), fullPage: true });
+    }
+  }
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("monitor-row").getByTestId("heartbeat-bar")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("dashboard-390-dark.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.screenshot({ path: testInfo.outputPath("dashboard-1280-light.png"), fullPage: true });
+  await page.getByTestId("monitor-row").getByRole("link").first().click();
 
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "paused");

@@ -43,6 +43,7 @@ export const monitorViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   uptime: z.object({ "24h": uptime, "7d": uptime, "30d": uptime }),
+  knownSince: z.string().nullable().describe("Since when its state is known (in the last 30 days): a window longer than that covers only this much."),
   links: z.object({ self: z.string(), html: z.string() }),
 });
 

@@ -38,3 +38,32 @@ export function uptimeFigures(periods: readonly StatePeriod[], now: Date = new D
 function round(ratio: number | null): number | null {
   return ratio === null ? null : Math.round(ratio * 100_000) / 1000;
 }
+
+/** The start of the earliest known state period, or null: how far back the uptime figures really reach. */
+export function knownSince(periods: readonly StatePeriod[]): Date | null {
+  return periods.reduce<Date | null>((earliest, period) => (!earliest || period.startedAt < earliest ? period.startedAt : earliest), null);
+}
+
+export interface UptimeWindowFigure {
+  /** "24 h", "7 d", "30 d", or "since" when the monitor is younger than the window. */
+  window: keyof typeof UPTIME_WINDOWS | "since";
+  percent: number | null;
+  /** For "since": when the known time began. */
+  since?: Date;
+}
+
+/**
+ * The windows worth showing: each one the monitor's known time fills, then one "since <start>" figure
+ * for the rest, instead of the same figure three times labelled 24 h, 7 d and 30 d.
+ */
+export function uptimeWindows(uptime: Uptime, since: Date | null, now: Date = new Date()): UptimeWindowFigure[] {
+  const figures: UptimeWindowFigure[] = [];
+  for (const window of Object.keys(UPTIME_WINDOWS) as (keyof typeof UPTIME_WINDOWS)[]) {
+    if (since && since.getTime() > now.getTime() - UPTIME_WINDOWS[window]) {
+      figures.push({ window: "since", percent: uptime[window], since });
+      return figures;
+    }
+    figures.push({ window, percent: uptime[window] });
+  }
+  return figures;
+}

@@ -5,7 +5,7 @@ import { env } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db";
 import type { monitorViewSchema } from "./monitor-view-schema";
-import { type StatePeriod, uptimeFigures, UPTIME_WINDOWS } from "./uptime";
+import { knownSince, type StatePeriod, uptimeFigures, UPTIME_WINDOWS } from "./uptime";
 
 export const MONITOR_SELECT = {
   id: true,
@@ -71,6 +71,7 @@ export function monitorView(row: MonitorRow, periods: StatePeriod[] = []): Monit
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     uptime: uptimeFigures(periods),
+    knownSince: knownSince(periods)?.toISOString() ?? null,
     links: { self: `${base}/api/v1/monitors/${row.id}`, html: `${base}/monitors/${row.id}` },
   };
 }

@@ -1,4 +1,5 @@
-// /monitors/{id}: one monitor: state, uptime, latency, incidents, results and the alert log.
+// /monitors/{id}: one monitor at a glance: its state as a banner, the last 90 results as a heartbeat bar,
+// uptime clipped to its age, latency, outages, each region's vote, results (collapsed, CSV) and the alert log.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -12,18 +13,33 @@ import { rowClass, Table } from "@/app/_components/table";
 import type { CheckResultView } from "@/lib/checks/check-view";
 import { currentUser } from "@/lib/auth/session";
 import { stateText } from "@/lib/probes/verdict-states";
+import { HeartbeatBar } from "@/app/_components/heartbeat-bar";
+import { RelativeTime } from "@/app/_components/relative-time";
+import { StateAnnouncer } from "@/app/_components/state-announcer";
+import { recentBeats } from "@/lib/monitors/recent-beats";
+import { formatDuration, stateWord } from "@/lib/monitors/state-label";
+import { uptimeWindows } from "@/lib/monitors/uptime";
 import { db } from "@/lib/db";
 import { getMonitor, listDeliveries, listIncidents, listResults } from "@/lib/monitors/queries";
 
 export const metadata: Metadata = { title: "Monitor" };
 
 const PAGE_SIZE = 50;
+const RESULTS_CSV_LIMIT = 10_000;
 
-function duration(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} d`;
+/** The state in one line: "Down since 4 min ago" (exact time on hover). */
+function StateBanner({ state, expect, since }: { state: "pending" | "up" | "degraded" | "down" | "paused"; expect: "open" | "closed"; since: string | null }) {
+  const tone = state === "up" ? "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200" : state === "down" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : state === "degraded" ? "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" : "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200";
+  return (
+    <p className={`rounded-md border p-3 text-lg font-semibold ${tone}`} data-testid="state-banner" data-state={state}>
+      {state === "pending" ? "Waiting for the first results" : stateWord(expect, state)}
+      {since && state !== "pending" && (
+        <span className="font-normal">
+          {" "}since <RelativeTime iso={since} />
+        </span>
+      )}
+    </p>
+  );
 }
 
 export default async function MonitorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> }) {
@@ -32,7 +48,8 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   const monitor = await getMonitor(db(), user.id, id);
   if (!monitor) notFound();
   const validCursor = cursor && /^\d{1,18}$/.test(cursor) ? cursor : undefined;
-  const [page, day, { items: incidents }, { items: deliveries }] = await Promise.all([
+  const [beats, page, day, { items: incidents }, { items: deliveries }] = await Promise.all([
+    recentBeats(db(), [id], 90).then((found) => found.get(id) ?? []),
     listResults(db(), id, { cursor: validCursor, limit: PAGE_SIZE }),
     listResults(db(), id, { limit: 2000, since: new Date(Date.now() - 24 * 3600_000) }),
     listIncidents(db(), id, { limit: 50 }),
@@ -43,12 +60,14 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
     .map((result) => ({ at: new Date(result.checkedAt).getTime(), ms: result.latencyMs! }))
     .reverse();
   const latestFacts = (page.results[0]?.detail ?? null) as { banner?: CheckResultView["banner"]; tls?: CheckResultView["tls"] } | null;
+  const outages = incidents.filter((incident) => incident.state !== "up");
   const refused = day.results.filter((result) => result.state === "closed").length;
   const filtered = day.results.filter((result) => result.state === "filtered").length;
 
   return (
     <article className="space-y-8">
       <AutoRefresh seconds={Math.min(10, Math.max(2, monitor.intervalSeconds))} />
+      <StateAnnouncer states={[{ id: monitor.id, name: monitor.name, label: stateWord(monitor.expect, monitor.state) }]} />
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{monitor.name}</h1>
@@ -65,8 +84,14 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           {monitor.send && <> Sends <code className="font-mono">{monitor.send}</code>.</>}
           {monitor.expectReply && <> The reply must contain <code className="font-mono">{monitor.expectReply}</code>.</>}
           {monitor.certExpiryDays !== null && <> Warns {monitor.certExpiryDays} days before the certificate expires.</>}
-          {monitor.lastCheckedAt && <> Last checked {new Date(monitor.lastCheckedAt).toUTCString()}.</>}
+          {monitor.lastCheckedAt && (
+            <>
+              {" "}Last checked <RelativeTime iso={monitor.lastCheckedAt} />.
+            </>
+          )}
         </p>
+        <StateBanner state={monitor.state} expect={monitor.expect} since={monitor.stateChangedAt} />
+        <HeartbeatBar beats={beats} expect={monitor.expect} />
         <div className="flex flex-wrap items-center gap-3">
           <MonitorControls id={monitor.id} paused={monitor.paused} />
           <Link href={`/monitors/${monitor.id}/edit`} className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:border-slate-500 dark:border-slate-700">
@@ -95,7 +120,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
                   <MonitorStateBadge state={item.state} expect={monitor.expect} testId="region-monitor-state" />
                 </div>
                 {item.cause && <p className="mt-1 text-slate-600 dark:text-slate-400">{item.cause}</p>}
-                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{item.lastCheckedAt ? `Last result ${new Date(item.lastCheckedAt).toUTCString()}` : "No result yet"}</p>
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{item.lastCheckedAt ? <RelativeTime iso={item.lastCheckedAt} prefix="Last result " /> : "No result yet"}</p>
               </li>
             ))}
           </ul>
@@ -104,11 +129,11 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
 
       <section aria-labelledby="uptime">
         <h2 id="uptime" className="text-xl font-semibold">Uptime</h2>
-        <dl className="mt-2 grid grid-cols-3 gap-4">
-          {(["24h", "7d", "30d"] as const).map((window) => (
-            <div key={window} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
-              <dt className="text-sm text-slate-600 dark:text-slate-400">{window}</dt>
-              <dd className="text-xl font-semibold">{formatUptime(monitor.uptime[window])}</dd>
+        <dl className="mt-2 grid grid-cols-3 gap-4" data-testid="uptime">
+          {uptimeWindows(monitor.uptime, monitor.knownSince ? new Date(monitor.knownSince) : null).map((figure) => (
+            <div key={figure.window} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+              <dt className="text-sm text-slate-600 dark:text-slate-400">{figure.window === "since" ? <RelativeTime iso={figure.since!.toISOString()} prefix="since " /> : figure.window.replace("h", " h").replace("d", " d")}</dt>
+              <dd className="text-xl font-semibold">{formatUptime(figure.percent)}</dd>
             </div>
           ))}
         </dl>
@@ -125,17 +150,17 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
       </section>
 
       <section aria-labelledby="incidents">
-        <h2 id="incidents" className="text-xl font-semibold">Incidents</h2>
-        {incidents.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No state change yet.</p>
+        <h2 id="incidents" className="text-xl font-semibold">{monitor.expect === "closed" ? "Exposures" : "Outages"}</h2>
+        {outages.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">None{monitor.knownSince ? " so far" : " yet"}.</p>
         ) : (
-          <Table columns={["State", "From", "To", "Duration"]}>
-              {incidents.map((incident) => (
+          <Table columns={["What", "Began", "Ended", "Lasted"]}>
+              {outages.map((incident) => (
                 <tr key={incident.id} className={rowClass} data-testid="incident">
-                  <td className="py-1 pr-3">{incident.state === "down" ? `${monitor.expect === "closed" ? "Exposed" : "Down"} (${incident.cause})` : incident.state === "degraded" ? `Slow (${incident.cause})` : "Up"}</td>
-                  <td className="py-1 pr-3">{new Date(incident.startedAt).toUTCString()}</td>
-                  <td className="py-1 pr-3">{incident.endedAt ? new Date(incident.endedAt).toUTCString() : "ongoing"}</td>
-                  <td className="py-1">{duration(incident.durationSeconds)}</td>
+                  <td className="py-1 pr-3">{incident.state === "down" ? `${monitor.expect === "closed" ? "Exposed" : "Down"} (${incident.cause})` : `Slow (${incident.cause})`}</td>
+                  <td className="py-1 pr-3"><RelativeTime iso={incident.startedAt} /></td>
+                  <td className="py-1 pr-3">{incident.endedAt ? <RelativeTime iso={incident.endedAt} /> : <strong>ongoing</strong>}</td>
+                  <td className="py-1">{formatDuration(incident.durationSeconds)}</td>
                 </tr>
               ))}
             </Table>
@@ -144,10 +169,17 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
 
       <section aria-labelledby="results">
         <h2 id="results" className="text-xl font-semibold">Results</h2>
+        <p className="mt-1 text-sm">
+          <a href={`/monitors/${monitor.id}/results.csv`} className="text-blue-700 underline dark:text-blue-400" download>
+            Download the last {RESULTS_CSV_LIMIT.toLocaleString("en")} results as CSV
+          </a>
+        </p>
+        <details className="mt-2" open={validCursor !== undefined}>
+          <summary className="cursor-pointer text-sm font-medium">Show the latest {page.results.length} results</summary>
         <Table columns={monitor.regions.length > 1 ? ["Checked", "Region", "Verdict", "Latency", "Address"] : ["Checked", "Verdict", "Latency", "Address"]}>
             {page.results.map((result) => (
               <tr key={result.id} className={rowClass} data-testid="result-row">
-                <td className="py-1 pr-3">{new Date(result.checkedAt).toUTCString()}</td>
+                <td className="py-1 pr-3"><RelativeTime iso={result.checkedAt} /></td>
                 {monitor.regions.length > 1 && <td className="py-1 pr-3 font-mono">{result.region}</td>}
                 <td className={`py-1 pr-3 ${result.observation === "up" ? "text-green-700 dark:text-green-400" : result.observation === "degraded" ? "text-amber-700 dark:text-amber-400" : "text-red-700 dark:text-red-400"}`}>
                   {stateText(result.state).label}
@@ -164,6 +196,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           {validCursor && <Link href={`/monitors/${id}`} className="text-blue-700 underline dark:text-blue-400">Newest</Link>}
           {page.nextCursor && <Link href={`/monitors/${id}?cursor=${page.nextCursor}`} className="text-blue-700 underline dark:text-blue-400">Older results →</Link>}
         </p>
+        </details>
       </section>
 
       <section aria-labelledby="deliveries">
@@ -174,7 +207,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
           <ul className="mt-2 space-y-1 text-sm">
             {deliveries.map((delivery) => (
               <li key={delivery.id} data-testid="delivery">
-                {new Date(delivery.createdAt).toUTCString()}: {delivery.event} by {delivery.channel} to <span className="font-mono">{delivery.target}</span>: <strong>{delivery.status}</strong>
+                <RelativeTime iso={delivery.createdAt} />: {delivery.event} by {delivery.channel} to <span className="font-mono">{delivery.target}</span>: <strong>{delivery.status}</strong>
                 {delivery.responseStatus ? ` (HTTP ${delivery.responseStatus})` : ""}
                 {delivery.error && delivery.status !== "delivered" ? `: ${delivery.error}` : ""} after {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
               </li>
