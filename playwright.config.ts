@@ -2,6 +2,7 @@
 // (migrations, web and worker), on its own database and Redis prefix.
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_DENYLIST } from "./tests/test-env";
 
 const PORT = 3199;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -48,6 +49,9 @@ export default defineConfig({
       DATABASE_URL,
       REDIS_PREFIX: "portcheck-e2e",
       TARGET_ALLOWLIST: "127.0.0.2/32",
+      // The net: every other public address stays forbidden, and names resolve nowhere.
+      TARGET_DENYLIST: TEST_DENYLIST,
+      DNS_SERVERS: "127.0.0.1:9",
       PROBE_TIMEOUT_MS: "1000",
       RATE_LIMIT_CHECKS_PER_MINUTE: "1000",
       RATE_LIMIT_TARGET_PER_MINUTE: "100000",

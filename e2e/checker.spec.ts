@@ -65,10 +65,28 @@ test("a forbidden target is refused in plain words", async ({ page }) => {
   await page.getByRole("switch", { name: "Use my IP" }).uncheck();
   await page.getByLabel("Host").fill("192.168.1.1");
   await page.getByRole("button", { name: "Check ports" }).click();
-  await expect(page.locator("form").getByRole("alert")).toContainText("private network");
-  await page.getByLabel("Host").fill("http://example.com/");
+  // What it is and what to check instead, and the focus on the field to fix.
+  await expect(page.locator("form").getByRole("alert")).toContainText("192.168.1.1 is a private (home or office network) address");
+  await expect(page.locator("form").getByRole("alert")).toContainText("Your public IP is 127.0.0.1");
+  await expect(page.getByLabel("Host")).toBeFocused();
+  await page.getByLabel("Host").fill("user:pass@127.0.0.2/x");
   await page.getByRole("button", { name: "Check ports" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("no scheme, path, port or user name");
+});
+
+test("a pasted host:port or URL becomes the host, and its port joins the list", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("switch", { name: "Use my IP" }).uncheck();
+  await page.getByLabel("Ports").fill("22");
+  await page.getByLabel("Host").fill("https://127.0.0.2:8443/admin?x=1");
+  await page.getByLabel("Ports").focus();
+  await expect(page.getByLabel("Host")).toHaveValue("127.0.0.2");
+  await expect(page.getByLabel("Ports")).toHaveValue("22, 8443");
+  await expect(page.getByTestId("pasted-note")).toContainText("Port 8443");
+  await page.getByLabel("Host").fill("[::1]:25565");
+  await page.getByRole("button", { name: "Check ports" }).click();
+  await expect(page.getByLabel("Ports")).toHaveValue("22, 8443, 25565");
+  await expect(page.locator("form").getByRole("alert")).toContainText("::1 is this device's own loopback address");
 });
 
 test("an unknown check id is a 404 page", async ({ page }) => {

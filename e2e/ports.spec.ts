@@ -58,4 +58,9 @@ test("the guides render with their titles", async ({ page }) => {
   }
   await page.goto("/guides/close-a-port");
   await expect(page.getByText("sudo ufw deny 3389/tcp")).toBeVisible();
+  // SSH is allowed before the default deny and the enable, so a remote reader keeps their session.
+  const commands = (await page.getByText("sudo ufw deny 3389/tcp").textContent())!;
+  expect(commands.indexOf("ufw allow OpenSSH")).toBeGreaterThanOrEqual(0);
+  expect(commands.indexOf("ufw allow OpenSSH")).toBeLessThan(commands.indexOf("ufw default deny incoming"));
+  expect(commands.indexOf("ufw default deny incoming")).toBeLessThan(commands.indexOf("ufw enable"));
 });

@@ -1,6 +1,7 @@
 // Checking from several places, as a visitor does it: a second region's worker (Redis only, no database)
 // joins the running site, the checker offers it, one check shows a column per region, and a region
 // whose worker stopped is shown unavailable. Screenshots at 1280 and 390 px, light and dark.
+import { TEST_DENYLIST } from "../tests/test-env";
 import { startWorker, type WorkerProcess } from "../tests/helpers/worker-process";
 import { expect, test } from "./fixtures";
 
@@ -13,6 +14,8 @@ test.beforeAll(async () => {
     REGION_LABEL: "East (e2e)",
     REDIS_PREFIX: "portcheck-e2e",
     TARGET_ALLOWLIST: "127.0.0.2/32",
+    TARGET_DENYLIST: TEST_DENYLIST,
+    DNS_SERVERS: "127.0.0.1:9",
     // A regional worker never touches PostgreSQL: this one could not reach it if it tried.
     DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
   });

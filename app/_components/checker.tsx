@@ -1,29 +1,21 @@
 "use client";
 // The instant checker: host (prefilled with the visitor's IP), ports with lists and ranges,
 // quick picks, inline errors in plain words, and live results below.
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { splitPastedTarget } from "@/lib/targets/pasted-target";
+import { localAddressHint } from "@/lib/targets/local-address-hint";
 import type { CheckView } from "@/lib/checks/check-view";
 import { parsePorts, splitPortsText } from "@/lib/checks/ports";
 import { CheckResults } from "./check-results";
 import { CheckerOptions } from "./checker-options";
 import { OwnershipPanel } from "./ownership-panel";
+import { PortsField } from "./checker-ports-field";
 import { initialRegions, RegionPicker } from "./region-picker";
 import type { RegionChoice } from "@/lib/regions/region-choices";
 
 type Protocol = "tcp" | "udp";
 
-const QUICK_PICKS: { port: number; label: string }[] = [
-  { port: 21, label: "FTP" },
-  { port: 22, label: "SSH" },
-  { port: 25, label: "SMTP" },
-  { port: 80, label: "HTTP" },
-  { port: 443, label: "HTTPS" },
-  { port: 3306, label: "MySQL" },
-  { port: 3389, label: "RDP" },
-  { port: 5900, label: "VNC" },
-  { port: 8080, label: "HTTP alt" },
-  { port: 25565, label: "Minecraft" },
-];
+
 
 interface Problem {
   detail?: string;
@@ -44,7 +36,7 @@ export function Checker({
   initialProtocol?: Protocol;
   regionChoices?: { regions: RegionChoice[]; defaults: string[] };
 }) {
-  const ids = { host: useId(), ports: useId(), hostError: useId(), portsError: useId(), myIp: useId() };
+  const ids = { host: useId(), hostError: useId(), myIp: useId() };
   const [protocol, setProtocol] = useState<Protocol>(initialProtocol);
   const [family, setFamily] = useState<"both" | "4" | "6">("both");
   const [tls, setTls] = useState<"auto" | "on" | "off">("auto");
@@ -59,15 +51,24 @@ export function Checker({
   const [check, setCheck] = useState<CheckView | null>(null);
   const [regions, setRegions] = useState<string[]>(() => initialRegions(regionChoices.regions, regionChoices.defaults));
   const [regionsError, setRegionsError] = useState<string | null>(null);
+  const [pastedNote, setPastedNote] = useState<string | null>(null);
+  const hostInput = useRef<HTMLInputElement>(null);
+  const portsInput = useRef<HTMLInputElement>(null);
 
-  const selected = new Set(splitPortsText(portsText));
-
-  function togglePort(port: number) {
+  /** "example.com:8443" or a URL in the host field: keep the host there and add the port to the list. */
+  function takePortFromHost(): { host: string; portsText: string } {
+    const pasted = splitPastedTarget(host);
+    if (pasted.port === null || pasted.host === host.trim()) return { host: host.trim(), portsText };
     const items = splitPortsText(portsText);
-    const next = selected.has(String(port)) ? items.filter((item) => item !== String(port)) : [...items, String(port)];
-    setPortsText(next.join(", "));
-    setPortsError(null);
+    const nextPorts = items.includes(String(pasted.port)) ? portsText : [...items, String(pasted.port)].join(", ");
+    setHost(pasted.host);
+    setPortsText(nextPorts);
+    setPastedNote(`Port ${pasted.port} was taken from what you entered and added to the ports.`);
+    return { host: pasted.host, portsText: nextPorts };
   }
+
+
+
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,19 +76,22 @@ export function Checker({
     setPortsError(null);
     setFormError(null);
 
-    const target = useMyIp ? "me" : host.trim();
+    const fromHost = useMyIp ? { host: "me", portsText } : takePortFromHost();
+    const target = fromHost.host;
     if (!target) {
       setHostError("Enter a hostname or an IP address, or switch on “my IP”.");
+      hostInput.current?.focus();
       return;
     }
     if (regionChoices.regions.length > 1 && regions.length === 0) {
       setRegionsError("Choose at least one region to check from.");
       return;
     }
-    const items = splitPortsText(portsText);
+    const items = splitPortsText(fromHost.portsText);
     const parsed = parsePorts(items, maxPorts);
     if (!parsed.ok) {
       setPortsError(parsed.issues.map((issue) => issue.message).join(" "));
+      portsInput.current?.focus();
       return;
     }
 
@@ -129,10 +133,14 @@ export function Checker({
     if (problem.code === "invalid_token") setVerifyToken(null);
     const regionMessages = fieldErrors.filter((error) => error.path.startsWith("regions")).map((error) => error.message);
     if (regionMessages.length) setRegionsError(regionMessages.join(" "));
-    if (hostMessages.length) setHostError(hostMessages.join(" "));
+    // A private or LAN address: say what it is and what to check instead, not only that it is refused.
+    const hint = problem.code === "target_forbidden" && !useMyIp ? localAddressHint(host.trim(), clientIp) : null;
+    if (hostMessages.length || hint) setHostError(hint ?? hostMessages.join(" "));
     if (portMessages.length) setPortsError(portMessages.join(" "));
+    if (hostMessages.length || hint || (status === 422 && !portMessages.length)) hostInput.current?.focus();
+    else if (portMessages.length) portsInput.current?.focus();
     if (status === 429) setFormError(detail);
-    else if (status === 422 && !hostMessages.length) setHostError(detail);
+    else if (status === 422 && !hostMessages.length && !hint) setHostError(detail);
     else if (!hostMessages.length && !portMessages.length && !regionMessages.length) setFormError(detail);
   }
 
@@ -163,6 +171,7 @@ export function Checker({
           </div>
           <input
             id={ids.host}
+            ref={hostInput}
             name="host"
             type="text"
             inputMode="url"
@@ -174,6 +183,10 @@ export function Checker({
             onChange={(event) => {
               setHost(event.target.value);
               setHostError(null);
+              setPastedNote(null);
+            }}
+            onBlur={() => {
+              if (!useMyIp) takePortFromHost();
             }}
             aria-invalid={hostError ? true : undefined}
             aria-describedby={hostError ? ids.hostError : undefined}
@@ -182,6 +195,11 @@ export function Checker({
           {hostError && (
             <p id={ids.hostError} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
               {hostError}
+            </p>
+          )}
+          {pastedNote && !hostError && (
+            <p role="status" className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="pasted-note">
+              {pastedNote}
             </p>
           )}
         </div>
@@ -203,51 +221,16 @@ export function Checker({
           )}
         </fieldset>
 
-        <div>
-          <label htmlFor={ids.ports} className="block font-medium">
-            Ports
-          </label>
-          <input
-            id={ids.ports}
-            name="ports"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="22, 80, 8000-8010"
-            value={portsText}
-            onChange={(event) => {
-              setPortsText(event.target.value);
-              setPortsError(null);
-            }}
-            aria-invalid={portsError ? true : undefined}
-            aria-describedby={`${ids.ports}-hint${portsError ? ` ${ids.portsError}` : ""}`}
-            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono dark:border-slate-700 dark:bg-slate-900"
-          />
-          <p id={`${ids.ports}-hint`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Separate ports with commas or spaces; ranges like 8000-8010 work. Up to {maxPorts} ports.
-          </p>
-          {portsError && (
-            <p id={ids.portsError} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-              {portsError}
-            </p>
-          )}
-          <fieldset className="mt-3">
-            <legend className="text-sm text-slate-600 dark:text-slate-400">Common ports</legend>
-            <div className="mt-1 flex flex-wrap gap-2">
-              {QUICK_PICKS.map(({ port, label }) => (
-                <button
-                  key={port}
-                  type="button"
-                  aria-pressed={selected.has(String(port))}
-                  onClick={() => togglePort(port)}
-                  className="rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-blue-500 aria-pressed:border-blue-600 aria-pressed:bg-blue-600 aria-pressed:text-white dark:border-slate-700 dark:aria-pressed:border-blue-400 dark:aria-pressed:bg-blue-500"
-                >
-                  {port} <span className="opacity-80">{label}</span>
-                </button>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        <PortsField
+          inputRef={portsInput}
+          value={portsText}
+          onChange={(next) => {
+            setPortsText(next);
+            setPortsError(null);
+          }}
+          error={portsError}
+          maxPorts={maxPorts}
+        />
 
         <div>
           <RegionPicker

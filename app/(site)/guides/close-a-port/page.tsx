@@ -52,13 +52,21 @@ export default function CloseAPortPage() {
       <h3>macOS</h3>
       <p>System Settings → Network → Firewall: turn it on; under Options choose &quot;Block all incoming connections&quot; or block the program, and enable stealth mode.</p>
       <h3>Linux with ufw</h3>
+      <p>
+        <strong>On a remote server, allow SSH first.</strong> <code>ufw default deny incoming</code> followed by <code>ufw enable</code> blocks every port you have not
+        allowed, SSH included, and cuts you off from the machine. In this order:
+      </p>
       <pre>
-        <code>{"sudo ufw default deny incoming\nsudo ufw deny 3389/tcp\nsudo ufw enable"}</code>
+        <code>{"sudo ufw allow OpenSSH          # first: keeps your SSH session (or: sudo ufw allow 22/tcp)\nsudo ufw default deny incoming\nsudo ufw deny 3389/tcp\nsudo ufw enable"}</code>
       </pre>
       <h3>Linux with nftables</h3>
       <pre>
         <code>sudo nft add rule inet filter input tcp dport 3389 drop</code>
       </pre>
+      <p>
+        This drops one port and leaves the rest as they were. If you instead set the input chain&apos;s policy to <code>drop</code>, add{" "}
+        <code>tcp dport 22 accept</code> and <code>ct state established,related accept</code> before it, or the same lock-out happens.
+      </p>
 
       <h2>4. Clean up the router</h2>
       <ul>

@@ -39,6 +39,10 @@ export default function OpenAPortPage() {
       <pre>
         <code>{"sudo ufw allow 25565/tcp\nsudo ufw status"}</code>
       </pre>
+      <p>
+        If <code>ufw status</code> says inactive and you turn it on with <code>sudo ufw enable</code>, run <code>sudo ufw allow OpenSSH</code> first on a remote
+        server: enabling ufw blocks every port not allowed, SSH included.
+      </p>
       <h3>Linux with nftables</h3>
       <pre>
         <code>{"sudo nft add rule inet filter input tcp dport 25565 accept\nsudo nft list ruleset > /etc/nftables.conf   # keep it after a reboot"}</code>
