@@ -40,6 +40,11 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
   const csvText = await csv.text();
   expect(csvText.split("\n")[0]).toBe("checkedAt,scheduledAt,region,outcome,state,reason,latencyMs,family,address,errorCode");
   expect(csvText).toContain(",local,up,open,syn-ack,");
+  // The badge embeds as an image anyone can load, signed out too.
+  const badgeSrc = await page.getByTestId("badges").getByRole("img", { name: "status badge" }).getAttribute("src");
+  const badge = await page.request.get(badgeSrc!, { headers: { cookie: "" } });
+  expect(badge.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await badge.text()).toContain("status: up");
   for (const [width, height] of [[1280, 900], [390, 844]] as const) {
     for (const scheme of ["light", "dark"] as const) {
       await page.setViewportSize({ width, height });

@@ -13,7 +13,9 @@ import { rowClass, Table } from "@/app/_components/table";
 import type { CheckResultView } from "@/lib/checks/check-view";
 import { currentUser } from "@/lib/auth/session";
 import { stateText } from "@/lib/probes/verdict-states";
+import { BadgeSnippets } from "@/app/_components/badge-snippets";
 import { HeartbeatBar } from "@/app/_components/heartbeat-bar";
+import { env } from "@/lib/env";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { StateAnnouncer } from "@/app/_components/state-announcer";
 import { recentBeats } from "@/lib/monitors/recent-beats";
@@ -198,6 +200,8 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
         </p>
         </details>
       </section>
+
+      <BadgeSnippets baseUrl={env().APP_URL} monitorId={monitor.id} />
 
       <section aria-labelledby="deliveries">
         <h2 id="deliveries" className="text-xl font-semibold">Alert deliveries</h2>
