@@ -220,6 +220,12 @@ describe("TARGET_DENYLIST", () => {
     expect(verdictFor("2001:4860:4860::8888", rules)).toBe("forbidden");
     expect(verdictFor("8.8.4.4", rules)).toBe("allowed 8.8.4.4");
   });
+
+  it("gives the built-in reason when a denylisted address is also in a forbidden range", () => {
+    const rules = { denylist: [ipaddr.parseCIDR("128.0.0.0/1"), ipaddr.parseCIDR("8.8.8.0/24")] };
+    expect(judgeAddress("192.168.1.1", rules)).toMatchObject({ allowed: false, reason: expect.stringContaining("private network") });
+    expect(judgeAddress("8.8.8.8", rules)).toMatchObject({ allowed: false, reason: "refused by this Portcheck's operator" });
+  });
 });
 
 describe("resolveTarget", () => {

@@ -26,9 +26,10 @@ export function judgeAddress(text: string, rules: TargetRules = {}): Judgement |
   const family: Family = parsed.kind() === "ipv4" ? 4 : 6;
   const address = parsed.toString();
   const inList = (list: readonly Cidr[] = []) => list.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
-  if (inList(rules.denylist)) return { allowed: false, address, family, reason: "refused by this Portcheck's operator" };
-  if (inList(rules.allowlist)) return { allowed: true, address, family };
   const reason = family === 4 ? forbiddenV4(parsed as ipaddr.IPv4) : forbiddenV6(parsed as ipaddr.IPv6);
+  // Refused either way; a built-in reason ("a private network") tells the person more than the operator's list.
+  if (inList(rules.denylist)) return { allowed: false, address, family, reason: reason ?? "refused by this Portcheck's operator" };
+  if (inList(rules.allowlist)) return { allowed: true, address, family };
   return reason ? { allowed: false, address, family, reason } : { allowed: true, address, family };
 }
 
