@@ -149,6 +149,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Portcheck <portcheck@localhost>"),
   MONITOR_MIN_INTERVAL_SECONDS: int(1, 86_400, 60),
   MAX_MONITORS_PER_USER: int(0, 10_000, 50),
+  /** Monitors an account may hold before its e-mail address is confirmed. */
+  MAX_MONITORS_UNVERIFIED: int(0, 10_000, 5),
   RESULT_RETENTION_DAYS: int(1, 3650, 30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -71,6 +71,16 @@ describe("POST /api/v1/monitors/import", () => {
     expect(await monitorCount(account)).toBe(1000);
   }, 60_000);
 
+  it("holds an unconfirmed account to a few monitors, and says how to get more", async () => {
+    const account = await signUp("import-unverified", { verified: false });
+    const rows = Array.from({ length: 6 }, (_, index) => ({ name: `U${index}`, host: "127.0.0.2", port: 1 + index, paused: true }));
+    const over = await importAs(account, JSON.stringify(rows), "application/json");
+    expect(over.status).toBe(403);
+    expect((await problem(over)).detail).toMatch(/Until you confirm your e-mail address, an account can have 5 monitors/);
+    expect((await importAs(account, JSON.stringify(rows.slice(0, 5)), "application/json")).status).toBe(201);
+    expect(await monitorCount(account)).toBe(5);
+  });
+
   it("refuses other media types and empty imports", async () => {
     const account = await signUp("import-type");
     expect((await importAs(account, "name,host", "text/plain")).status).toBe(415);

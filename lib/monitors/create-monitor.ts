@@ -30,7 +30,11 @@ export async function createMonitor(context: Context, userId: string, input: Cre
 export async function createMonitors(context: Context, userId: string, inputs: readonly CreateMonitorInput[], hosts?: readonly string[]): Promise<CreatedMonitor[]> {
   const { db, monitorQueues: queues, rules } = context;
   const judged = hosts ?? inputs.map((input) => normaliseHostOrThrow(input.host, rules).value);
-  const { MAX_MONITORS_PER_USER: quota, DEFAULT_REGIONS, REDIS_PREFIX } = env();
+  const { MAX_MONITORS_PER_USER, MAX_MONITORS_UNVERIFIED, DEFAULT_REGIONS, REDIS_PREFIX } = env();
+  // Until its address is confirmed, an account holds only a few monitors: sign-ups are free, probes are not.
+  const owner = await db.user.findUnique({ where: { id: userId }, select: { emailVerified: true } });
+  const unverified = !owner?.emailVerified && MAX_MONITORS_UNVERIFIED < MAX_MONITORS_PER_USER;
+  const quota = unverified ? MAX_MONITORS_UNVERIFIED : MAX_MONITORS_PER_USER;
   const named = [...new Set(inputs.flatMap((input) => input.regions ?? []))];
   if (context.redis && named.length) await assertKnownRegions(context.redis, REDIS_PREFIX, DEFAULT_REGIONS, named);
   const prepared = inputs.map((input, index) => ({ input, id: newId(), host: judged[index]!, webhookSecret: input.webhookUrl ? newWebhookSecret() : null }));
@@ -40,7 +44,10 @@ export async function createMonitors(context: Context, userId: string, inputs: r
     const existing = await tx.monitor.count({ where: { userId } });
     if (existing + prepared.length > quota) {
       const room = Math.max(0, quota - existing);
-      throw new ProblemError("quota_exceeded", `An account can have at most ${quota} monitors; yours has room for ${room} more. Delete some to add ${prepared.length === 1 ? "another" : "these"}.`);
+      const why = unverified
+        ? `Until you confirm your e-mail address, an account can have ${quota} monitors; yours has room for ${room} more. Follow the link we sent you to add up to ${MAX_MONITORS_PER_USER}.`
+        : `An account can have at most ${quota} monitors; yours has room for ${room} more. Delete some to add ${prepared.length === 1 ? "another" : "these"}.`;
+      throw new ProblemError("quota_exceeded", why);
     }
     // A millisecond apart, so that lists (oldest first) keep the order of the import.
     const now = Date.now();

@@ -15,6 +15,7 @@ export type MonitorRunOutcome =
   | { kind: "paused" }
   | { kind: "duplicate" }
   | { kind: "stale" }
+  | { kind: "rate_limited" }
   | { kind: "recorded"; deliveryIds: string[] };
 
 const PLAN_KEYS = ["host", "port", "timeoutMs", "protocol", "family", "tls", "sendText", "expectReply"] as const;

@@ -6,6 +6,7 @@ import { isIP } from "node:net";
 import type { Db } from "../db";
 import { familyChoice } from "../checks/check-options";
 import { type ProbeRunner, runEngine } from "../probes/engine";
+import { consume, type Limiters } from "../limits/rate-limits";
 import { hasRoute } from "../probes/route-check";
 import type { MonitorPlan, MonitorProbeJob, QueueFor } from "../queue/probe-queues";
 import { PROBE_JOB_OPTIONS, withEnqueueTimeout } from "../queue/probe-queues";
@@ -23,7 +24,12 @@ export interface ProbeMonitorDeps {
   rules: TargetRules;
   resolver?: Resolver;
   runner: ProbeRunner;
+  /** Monitors pay for their probes from the target's budget, as checks do. */
+  limiters?: Pick<Limiters, "target">;
 }
+
+/** A run the target's budget did not allow: it neither probes nor votes. */
+export const RATE_LIMITED = "RATE_LIMITED";
 
 /** Probes one monitor's plan from here. Never throws for the target's sake: a failure is a verdict. */
 export async function probeMonitorPlan(plan: MonitorPlan, deps: ProbeMonitorDeps): Promise<{ verdicts: FamilyVerdict[]; failure: string | null }> {
@@ -31,6 +37,9 @@ export async function probeMonitorPlan(plan: MonitorPlan, deps: ProbeMonitorDeps
     const target = await resolveTarget(plan.host, { ...deps.rules, resolver: deps.resolver });
     const addresses = addressesToProbe(target, familyChoice(plan.family));
     if (addresses.length === 0) return { verdicts: [], failure: "DNS_FAILED" };
+    for (const address of addresses) {
+      if (deps.limiters && !(await consume(deps.limiters.target, address.address, 1)).allowed) return { verdicts: [], failure: RATE_LIMITED };
+    }
     const verdicts: FamilyVerdict[] = [];
     await runEngine(
       {
@@ -58,6 +67,7 @@ export async function probeMonitorPlan(plan: MonitorPlan, deps: ProbeMonitorDeps
 /** A region's job: probe, then vote. */
 export async function probeMonitorJob(job: MonitorProbeJob, deps: ProbeMonitorDeps & { sink: VerdictSink }): Promise<void> {
   const { verdicts, failure } = await probeMonitorPlan(job.plan, deps);
+  if (failure === RATE_LIMITED) return;
   await deps.sink.monitorResult({
     kind: "monitor-result",
     monitorId: job.monitorId,
@@ -125,6 +135,7 @@ export async function runMonitor(monitorId: string, scheduledAt: Date, deps: Run
   if (seen) return { kind: "duplicate" };
   const { regions: _regions, paused: _paused, ...plan } = monitor;
   const { verdicts, failure } = await probeMonitorPlan(plan, deps);
+  if (failure === RATE_LIMITED) return { kind: "rate_limited" };
   return recordMonitorVote(
     deps.db,
     { kind: "monitor-result", monitorId, region, scheduledAt: scheduledAt.getTime(), checkedAt: Date.now(), plan, verdicts, failure },
