@@ -97,7 +97,8 @@ if (central) {
     }),
     { connection, prefix, concurrency: config.WORKER_CONCURRENCY, ...stallOptions },
   );
-  const alertsWorker = new Worker<AlertJob>(ALERTS_QUEUE, createAlertProcessor({ db, rules, resolver }), { connection, prefix, concurrency: 4, ...stallOptions });
+  // Many slots, at most two per account (lib/alerts/account-slots.ts): a slow receiver delays only its own account.
+  const alertsWorker = new Worker<AlertJob>(ALERTS_QUEUE, createAlertProcessor({ db, rules, resolver, redis: limitsRedis, prefix }), { connection, prefix, concurrency: 16, ...stallOptions });
   const maintenanceWorker = new Worker<MaintenanceJob>(MAINTENANCE_QUEUE, createMaintenanceProcessor({ db, queues, retentionDays: config.RESULT_RETENTION_DAYS }), {
     connection,
     prefix,

@@ -1,5 +1,7 @@
 // BullMQ processors of the monitors feature: scheduled runs, alert deliveries, maintenance.
-import { type Job, type Queue, UnrecoverableError } from "bullmq";
+import { DelayedError, type Job, type Queue, UnrecoverableError } from "bullmq";
+import type { Redis } from "ioredis";
+import { releaseSlot, takeSlot } from "../lib/alerts/account-slots";
 import { PermanentDeliveryError, sendAlert } from "../lib/alerts/send-alert";
 import type { Db } from "../lib/db";
 import { type DispatchDeps, dispatchMonitorRun } from "../lib/monitors/run-monitor";
@@ -35,15 +37,28 @@ export async function enqueueAlerts(queues: MonitorQueues, deliveryIds: readonly
   for (const id of deliveryIds) await enqueueAlert(queues.alerts, id);
 }
 
-export function createAlertProcessor(deps: { db: Db; rules: TargetRules; resolver?: Resolver }) {
-  return async (job: Job<AlertJob>) => {
+/** A delivery waiting for one of its account's slots comes back after this, without spending an attempt. */
+const SLOT_WAIT_MS = 1000;
+
+export function createAlertProcessor(deps: { db: Db; rules: TargetRules; resolver?: Resolver; redis: Redis; prefix: string }) {
+  return async (job: Job<AlertJob>, token?: string) => {
     const data = alertJobSchema.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError("malformed job payload");
+    const { deliveryId } = data.data;
+    const owner = await deps.db.alertDelivery.findUnique({ where: { id: deliveryId }, select: { monitor: { select: { userId: true } } } });
+    if (!owner) return "skipped";
+    const account = owner.monitor.userId;
+    if (!(await takeSlot(deps.redis, deps.prefix, account, deliveryId))) {
+      await job.moveToDelayed(Date.now() + SLOT_WAIT_MS, token);
+      throw new DelayedError();
+    }
     try {
-      return await sendAlert(deps.db, data.data.deliveryId, deps);
+      return await sendAlert(deps.db, deliveryId, deps);
     } catch (error) {
       if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);
       throw error;
+    } finally {
+      await releaseSlot(deps.redis, deps.prefix, account, deliveryId);
     }
   };
 }
