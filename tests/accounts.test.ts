@@ -39,6 +39,16 @@ describe("accounts", () => {
     expect(hash).not.toContain(account.password);
   });
 
+  it("refuses common or guessable passwords at sign-up, saying why, and creates no account", async () => {
+    for (const password of ["password1234", "qwertyuiop123"]) {
+      const email = `weak-${Date.now()}-${password}@example.com`;
+      const response = await authCall("/sign-up/email", { email, password, name: "w" });
+      expect(response.status).toBe(400);
+      expect((await response.json()).message).toMatch(/^This password is too easy to guess\./);
+      expect(await context.db.user.findUnique({ where: { email } })).toBeNull();
+    }
+  });
+
   it("sets an HttpOnly, SameSite=Lax session cookie, not Secure on http", async () => {
     const response = await authCall("/sign-up/email", { email: `cookie-${Date.now()}@example.com`, password: "correct horse battery staple", name: "c" });
     const cookie = response.headers.getSetCookie().find((value) => value.includes("session_token="))!;
@@ -106,6 +116,8 @@ describe("accounts", () => {
     expect(link).toBeDefined();
     const token = link!.split("/").at(-1)!;
     const newPassword = "a brand new passphrase";
+    // A guessable new password is refused, and the link still works for a good one.
+    expect((await authCall("/reset-password", { token, newPassword: "password12345" })).status).toBe(400);
     expect((await authCall("/reset-password", { token, newPassword })).status).toBe(200);
     expect((await authCall("/sign-in/email", { email: account.email, password: account.password })).status).toBe(401);
     expect((await authCall("/sign-in/email", { email: account.email, password: newPassword })).status).toBe(200);

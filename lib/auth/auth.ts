@@ -4,6 +4,8 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import type { Redis } from "ioredis";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { passwordProblem } from "./password-strength";
 import { sendMail } from "../alerts/mailer";
 import { db } from "../db";
 import { env } from "../env";
@@ -119,8 +121,22 @@ function createAuth() {
       disableOriginCheck: false,
     },
     telemetry: { enabled: false },
+    // A new password (sign-up, reset, change) must not be common or guessable.
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (!PASSWORD_PATHS.has(ctx.path)) return;
+        const body = (ctx.body ?? {}) as { password?: unknown; newPassword?: unknown; email?: unknown; name?: unknown };
+        const password = typeof body.newPassword === "string" ? body.newPassword : body.password;
+        if (typeof password !== "string" || password.length < 10) return; // better-auth's own length rules answer these
+        const problem = passwordProblem(password, [body.email, body.name, ctx.context.session?.user.email].filter((item): item is string => typeof item === "string"));
+        if (problem) throw new APIError("BAD_REQUEST", { message: problem, code: "PASSWORD_TOO_WEAK" });
+      }),
+    },
   });
 }
+
+/** The endpoints that set a password. */
+const PASSWORD_PATHS = new Set(["/sign-up/email", "/reset-password", "/change-password"]);
 
 export type Auth = ReturnType<typeof createAuth>;
 
