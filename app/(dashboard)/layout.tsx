@@ -14,6 +14,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <nav aria-label="Account" className="mb-6 flex flex-wrap items-center gap-4 border-b border-slate-200 pb-3 text-sm dark:border-slate-800">
         <Link href="/dashboard" className="font-medium">Monitors</Link>
         <Link href="/monitors/new">Add monitor</Link>
+        <Link href="/status-pages">Status pages</Link>
         <Link href="/settings">Settings</Link>
         <span className="ml-auto text-slate-500 dark:text-slate-400">{user.email}</span>
       </nav>

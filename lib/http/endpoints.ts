@@ -9,6 +9,7 @@ import { clientIpSchema, portKnowledgeSchema, regionListSchema, verifyTokenSchem
 import { endpoint } from "./endpoint";
 import { idParams, portParams, tokenQuery, waitQuery } from "./endpoint-params";
 import { MONITOR_ENDPOINTS } from "./endpoints-monitors";
+import { STATUS_PAGE_ENDPOINTS } from "./endpoints-status-pages";
 import { nextLinkSchema } from "../monitors/monitor-view-schema";
 import { pageQuery } from "./pagination";
 
@@ -104,6 +105,7 @@ export const ENDPOINTS = {
     responses: { 200: { description: "The port.", schema: portKnowledgeSchema } },
   }),
   ...MONITOR_ENDPOINTS,
+  ...STATUS_PAGE_ENDPOINTS,
   createApiKey: endpoint({
     operationId: "createApiKey",
     method: "POST",

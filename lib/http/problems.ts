@@ -15,6 +15,7 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: "Forbidden", action: "Send requests that change something with a session cookie from Portcheck's own pages, or use an API key." },
   insufficient_scope: { status: 403, title: "Insufficient scope", action: "Use a key with the write scope: read keys may only GET." },
   quota_exceeded: { status: 403, title: "Quota exceeded", action: "Delete a monitor to make room for another." },
+  slug_taken: { status: 409, title: "Slug taken", action: "Choose another slug: another status page has this address." },
   not_found: { status: 404, title: "Not found", action: "Check the id or the path; another account's resources are not found either." },
   idempotency_in_flight: { status: 409, title: "Request in progress", action: "A request with this Idempotency-Key is still being handled: wait, then retry with the same key." },
   payload_too_large: { status: 413, title: "Request body too large", action: "Send a smaller body (JSON bodies are at most 16 KiB, imports at most 1 MiB)." },
