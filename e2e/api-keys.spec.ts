@@ -1,15 +1,9 @@
 // A developer creates an API key under Settings, sees it once, scripts the API with it from another
 // origin's point of view (no cookie, no Origin), and revokes it.
-import { expect, test } from "./fixtures";
+import { expect, signUpInBrowser, test } from "./fixtures";
 
 test("create an API key in Settings, use it with curl-like requests, revoke it", async ({ page, request, baseURL }) => {
-  const email = `e2e-keys-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Keys");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel(/^Password/).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await signUpInBrowser(page, "Keys");
 
   await page.goto("/settings");
   await page.getByLabel("Name").fill("CI job");

@@ -1,5 +1,5 @@
 // Test fixtures: real listeners on 127.0.0.2 standing in for a host on the internet.
-import { test as base } from "@playwright/test";
+import { expect, type Page, test as base } from "@playwright/test";
 import { closedPort, type OpenPort, openPort } from "../tests/helpers/listeners";
 
 export const test = base.extend<{ openListener: OpenPort; closedPortNumber: number }>({
@@ -14,3 +14,15 @@ export const test = base.extend<{ openListener: OpenPort; closedPortNumber: numb
 });
 
 export { expect } from "@playwright/test";
+
+/** Signs a new account up through the form and waits for the dashboard. Returns its e-mail address. */
+export async function signUpInBrowser(page: Page, name: string): Promise<string> {
+  const email = `e2e-${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel(/^Password/).fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  return email;
+}

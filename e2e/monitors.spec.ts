@@ -1,5 +1,5 @@
 // A person signs up, adds a monitor, sees it go up, pauses it and deletes it.
-import { expect, test } from "./fixtures";
+import { expect, signUpInBrowser, test } from "./fixtures";
 
 test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page, openListener }, testInfo) => {
   const email = `e2e-${Date.now()}@example.com`;
@@ -73,12 +73,7 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
 });
 
 test("a bad monitor is refused with a clear message", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("E2E");
-  await page.getByLabel("E-mail").fill(`e2e-bad-${Date.now()}@example.com`);
-  await page.getByLabel(/^Password/).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await signUpInBrowser(page, "E2E");
   await page.goto("/monitors/new");
   await page.getByLabel("Name").fill("Private");
   await page.getByLabel("Host").fill("192.168.1.1");
@@ -88,12 +83,7 @@ test("a bad monitor is refused with a clear message", async ({ page }) => {
 });
 
 test("import monitors from a CSV file on the dashboard: a bad row imports nothing, a good file imports all", async ({ page }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Importer");
-  await page.getByLabel("E-mail").fill(`e2e-import-${Date.now()}@example.com`);
-  await page.getByLabel(/^Password/).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await signUpInBrowser(page, "Importer");
 
   await page.getByText("Import and export").click();
   const bad = "name,host,port,intervalSeconds,expect\nWeb,127.0.0.2,443,300,open\nBroken,127.0.0.2,70000,300,open\n";
@@ -110,12 +100,7 @@ test("import monitors from a CSV file on the dashboard: a bad row imports nothin
 });
 
 test("from a check result: check again, then monitor this port with the form prefilled", async ({ page, openListener }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("From a check");
-  await page.getByLabel("E-mail").fill(`e2e-check-${Date.now()}@example.com`);
-  await page.getByLabel(/^Password/).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await signUpInBrowser(page, "From a check");
 
   await page.goto("/");
   await page.getByRole("switch", { name: "Use my IP" }).uncheck();

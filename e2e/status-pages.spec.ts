@@ -1,14 +1,9 @@
 // A person publishes a status page of one monitor, and a visitor with no account reads it and its feed.
 // Screenshots at 1280 and 390 px, light and dark.
-import { expect, test } from "./fixtures";
+import { expect, signUpInBrowser, test } from "./fixtures";
 
 test("publish a status page, then read it signed out, with its feed", async ({ page, browser, openListener }, testInfo) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Status owner");
-  await page.getByLabel("E-mail").fill(`e2e-status-${Date.now()}@example.com`);
-  await page.getByLabel(/^Password/).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await signUpInBrowser(page, "Status owner");
 
   await page.goto("/monitors/new");
   await page.getByLabel("Name").fill("Game server");

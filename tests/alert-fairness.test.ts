@@ -1,16 +1,17 @@
 // One account's slow webhook receiver must not delay anyone else's alerts: at most two deliveries of an
 // account are in flight at once, and the other slots serve other accounts.
-import { smtp } from "./helpers/monitor-env";
+import "./helpers/monitor-env";
 import { once } from "node:events";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as testAlert } from "../app/api/v1/monitors/[id]/test-alert/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
 import { params } from "./helpers/api";
 import { startWebhookReceiver } from "./helpers/webhook-receiver";
+import { closeMonitorSuiteAfterAll } from "./helpers/monitor-suite";
 import { startWorker, type WorkerProcess } from "./helpers/worker-process";
 
 const context = webContext();
@@ -59,13 +60,7 @@ async function waitFor<T>(read: () => Promise<T> | T, accept: (value: T) => bool
   }
 }
 
-afterAll(async () => {
-  await worker?.stop("SIGKILL");
-  await context.monitorQueues.alerts.obliterate({ force: true });
-  await smtp.close();
-  await context.redis.quit();
-  await context.db.$disconnect();
-});
+closeMonitorSuiteAfterAll(async () => worker?.stop("SIGKILL"));
 
 describe("alert deliveries between accounts", () => {
   it("keep at most two of one account in flight, and deliver another account's alert while those wait", async () => {

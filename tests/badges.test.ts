@@ -1,26 +1,17 @@
 // Public badges: no login, cacheable for a minute, the state or uptime and nothing else about the monitor.
-import { smtp } from "./helpers/monitor-env";
-import ipaddr from "ipaddr.js";
-import { afterAll, describe, expect, it } from "vitest";
+import "./helpers/monitor-env";
+import { describe, expect, it } from "vitest";
 import { GET as statusSvg } from "../app/badge/[monitorId]/status.svg/route";
 import { GET as uptimeSvg } from "../app/badge/[monitorId]/uptime.svg/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { runMonitor } from "../lib/monitors/run-monitor";
-import { runInProcess } from "../lib/probes/registry";
-import { webContext } from "../lib/web-context";
 import { asAccount, signUp } from "./helpers/accounts";
 import { params } from "./helpers/api";
 import { openPort } from "./helpers/listeners";
+import { closeMonitorSuiteAfterAll, monitorRunDeps } from "./helpers/monitor-suite";
 
-const context = webContext();
-const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] }, runner: runInProcess };
-
-afterAll(async () => {
-  await context.monitorQueues.monitors.obliterate({ force: true });
-  await smtp.close();
-  await context.redis.quit();
-  await context.db.$disconnect();
-});
+const deps = monitorRunDeps();
+closeMonitorSuiteAfterAll();
 
 const get = (handler: typeof statusSvg, id: string, query = "") => handler(new Request(`http://localhost:3000/badge/${id}/x.svg${query}`), { params: Promise.resolve({ monitorId: id }) });
 

@@ -1,27 +1,20 @@
 // Editing a monitor in place keeps its history; a new target starts its state afresh; the webhook
 // secret can be replaced, by its owner only.
-import { smtp } from "./helpers/monitor-env";
-import ipaddr from "ipaddr.js";
-import { afterAll, describe, expect, it } from "vitest";
+import "./helpers/monitor-env";
+import { describe, expect, it } from "vitest";
 import { GET as getMonitorRoute, PATCH as patchMonitor } from "../app/api/v1/monitors/[id]/route";
 import { POST as rotateSecret } from "../app/api/v1/monitors/[id]/webhook-secret/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { runMonitor } from "../lib/monitors/run-monitor";
-import { runInProcess } from "../lib/probes/registry";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp } from "./helpers/accounts";
 import { params, problem } from "./helpers/api";
 import { openPort } from "./helpers/listeners";
+import { closeMonitorSuiteAfterAll, monitorRunDeps } from "./helpers/monitor-suite";
 
 const context = webContext();
-const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] }, runner: runInProcess };
-
-afterAll(async () => {
-  await context.monitorQueues.monitors.obliterate({ force: true });
-  await smtp.close();
-  await context.redis.quit();
-  await context.db.$disconnect();
-});
+const deps = monitorRunDeps();
+closeMonitorSuiteAfterAll();
 
 describe("editing a monitor", () => {
   it("changes every setting in place and keeps the results and incidents", async () => {

@@ -1,29 +1,22 @@
 // Status pages through the API (an account's own monitors only, unique slugs, ownership), and what the
 // public page and its Atom feed reveal: names, states, uptime and incidents; hosts and ports only if asked.
-import { smtp } from "./helpers/monitor-env";
-import ipaddr from "ipaddr.js";
-import { afterAll, describe, expect, it } from "vitest";
+import "./helpers/monitor-env";
+import { describe, expect, it } from "vitest";
 import { GET as feed } from "../app/(site)/status/[slug]/feed.xml/route";
 import { DELETE as deletePage, GET as getPage, PATCH as patchPage } from "../app/api/v1/status-pages/[id]/route";
 import { GET as listPages, POST as postPage } from "../app/api/v1/status-pages/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { runMonitor } from "../lib/monitors/run-monitor";
-import { runInProcess } from "../lib/probes/registry";
 import { publicStatus } from "../lib/status-pages/public-status";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
 import { params, problem } from "./helpers/api";
 import { closedPort, openPort } from "./helpers/listeners";
+import { closeMonitorSuiteAfterAll, monitorRunDeps } from "./helpers/monitor-suite";
 
 const context = webContext();
-const deps = { db: context.db, rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] }, runner: runInProcess };
-
-afterAll(async () => {
-  await context.monitorQueues.monitors.obliterate({ force: true });
-  await smtp.close();
-  await context.redis.quit();
-  await context.db.$disconnect();
-});
+const deps = monitorRunDeps();
+closeMonitorSuiteAfterAll();
 
 async function monitor(account: TestAccount, name: string, port: number): Promise<string> {
   const { id } = await (await postMonitor(asAccount(account, "/api/v1/monitors", { body: { name, host: "127.0.0.2", port, confirmations: 1 } }), params({}))).json();
