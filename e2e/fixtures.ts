@@ -26,3 +26,14 @@ export async function signUpInBrowser(page: Page, name: string): Promise<string>
   await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
   return email;
 }
+
+/** Fills the open "Add monitor" form for a one-second monitor of a port on 127.0.0.2 (no e-mail) and submits it. */
+export async function addMonitorInBrowser(page: Page, name: string, port: number): Promise<void> {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Host").fill("127.0.0.2");
+  await page.getByLabel("Port", { exact: true }).fill(String(port));
+  await page.getByLabel("Check every (seconds)").fill("1");
+  await page.getByLabel("Confirmations").fill("1");
+  await page.getByLabel(/E-mail me/).uncheck();
+  await page.getByRole("button", { name: "Add monitor" }).click();
+}

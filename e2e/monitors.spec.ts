@@ -1,5 +1,5 @@
 // A person signs up, adds a monitor, sees it go up, pauses it and deletes it.
-import { expect, signUpInBrowser, test } from "./fixtures";
+import { addMonitorInBrowser, expect, signUpInBrowser, test } from "./fixtures";
 
 test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page, openListener }, testInfo) => {
   const email = `e2e-${Date.now()}@example.com`;
@@ -16,13 +16,7 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
   await expect(page.getByRole("status").filter({ hasText: "to receive alerts by e-mail" })).toContainText(email);
 
   await page.getByRole("link", { name: "Add monitor" }).first().click();
-  await page.getByLabel("Name").fill("Loopback service");
-  await page.getByLabel("Host").fill("127.0.0.2");
-  await page.getByLabel("Port", { exact: true }).fill(String(openListener.port));
-  await page.getByLabel("Check every (seconds)").fill("1");
-  await page.getByLabel("Confirmations").fill("1");
-  await page.getByLabel(/E-mail me/).uncheck();
-  await page.getByRole("button", { name: "Add monitor" }).click();
+  await addMonitorInBrowser(page, "Loopback service", openListener.port);
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loopback service");
   await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });

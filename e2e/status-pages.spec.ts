@@ -1,18 +1,12 @@
 // A person publishes a status page of one monitor, and a visitor with no account reads it and its feed.
 // Screenshots at 1280 and 390 px, light and dark.
-import { expect, signUpInBrowser, test } from "./fixtures";
+import { addMonitorInBrowser, expect, signUpInBrowser, test } from "./fixtures";
 
 test("publish a status page, then read it signed out, with its feed", async ({ page, browser, openListener }, testInfo) => {
   await signUpInBrowser(page, "Status owner");
 
   await page.goto("/monitors/new");
-  await page.getByLabel("Name").fill("Game server");
-  await page.getByLabel("Host").fill("127.0.0.2");
-  await page.getByLabel("Port", { exact: true }).fill(String(openListener.port));
-  await page.getByLabel("Check every (seconds)").fill("1");
-  await page.getByLabel("Confirmations").fill("1");
-  await page.getByLabel(/E-mail me/).uncheck();
-  await page.getByRole("button", { name: "Add monitor" }).click();
+  await addMonitorInBrowser(page, "Game server", openListener.port);
   await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
 
   const slug = `e2e-${Date.now().toString(36)}`;
