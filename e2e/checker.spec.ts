@@ -35,6 +35,10 @@ test("a visitor checks an open and a closed port and sees both verdicts, then th
   await expect(page.getByTestId("check-results")).toHaveAttribute("data-status", "done");
   await expect(page.getByTestId(`result-${openListener.port}`)).toHaveAttribute("data-state", "open");
   await expect(page.getByTestId(`result-${closedPortNumber}`)).toHaveAttribute("data-state", "closed");
+  // Shared, the link says what was found (as a link preview fetches it: the page itself).
+  await page.goto(page.url());
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "1 of 2 ports open on 127.0.0.2");
+  await expect(page).toHaveTitle(/1 of 2 ports open on 127\.0\.0\.2/);
 });
 
 test("quick picks add and remove common ports", async ({ page }) => {
@@ -87,6 +91,14 @@ test("a pasted host:port or URL becomes the host, and its port joins the list", 
   await page.getByRole("button", { name: "Check ports" }).click();
   await expect(page.getByLabel("Ports")).toHaveValue("22, 8443, 25565");
   await expect(page.locator("form").getByRole("alert")).toContainText("::1 is this device's own loopback address");
+});
+
+test("the site has a favicon", async ({ page }) => {
+  await page.goto("/");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("an unknown check id is a 404 page", async ({ page }) => {

@@ -3,15 +3,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckResults } from "@/app/_components/check-results";
+import { checkSummary } from "@/lib/checks/check-summary";
 import { getCheck } from "@/lib/checks/get-check";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: "Port check result",
-  robots: { index: false },
-};
+/** Link previews say what the check found: "1 of 2 ports open on example.com". */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const check = await getCheck(db(), (await params).id);
+  if (!check) return { title: "Port check not found", robots: { index: false } };
+  const summary = checkSummary(check);
+  const description = `A ${check.protocol.toUpperCase()} check of ${check.host}, ports ${check.ports.slice(0, 10).join(", ")}${check.ports.length > 10 ? "…" : ""}, by Portcheck.`;
+  return { title: summary, description, robots: { index: false }, openGraph: { title: summary, description, type: "website" } };
+}
 
 export default async function CheckPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
