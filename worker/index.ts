@@ -14,7 +14,8 @@ import { logger } from "../lib/logger";
 import { requeuePendingDeliveries, syncSchedulers } from "../lib/monitors/sync-schedulers";
 import { createThreadRunner } from "../lib/probes/thread-runner";
 import { ALERTS_QUEUE, type AlertJob, createMonitorQueues, MAINTENANCE_QUEUE, type MaintenanceJob, MONITORS_QUEUE, type MonitorJob } from "../lib/queue/monitor-queues";
-import { createVerdictsQueue, type ProbeJob, probeQueueName, probeQueues, parseVerdictMessage, type VerdictMessage, VERDICTS_QUEUE } from "../lib/queue/probe-queues";
+import { probeMonitorJob } from "../lib/monitors/run-monitor";
+import { createVerdictsQueue, type MonitorProbeJob, type ProbeJob, probeQueueName, probeQueues, parseVerdictMessage, type VerdictMessage, VERDICTS_QUEUE } from "../lib/queue/probe-queues";
 import { createWorkerRedis } from "../lib/redis";
 import { liveRegions, startHeartbeat } from "../lib/regions/registry";
 import { createResolver } from "../lib/targets/dns-resolver";
@@ -61,6 +62,10 @@ function currentLiveRegions(): Promise<ReadonlySet<string>> {
 const workers: Worker[] = [];
 const closers: (() => Promise<unknown>)[] = [];
 let sink: VerdictSink;
+/** The central worker's start-up recovery. */
+let onReady: (() => Promise<void>) | undefined;
+/** A chunk job that failed for good: its run must not stay unfinished. */
+let onFinalChunkFailure: (job: { data: ProbeJob }) => Promise<void>;
 
 if (central) {
   const { createDb } = await import("../lib/db");
@@ -93,7 +98,7 @@ if (central) {
       queueFor,
       liveRegions: currentLiveRegions,
       localRegion: config.REGION,
-      probeHere: (job) => probeHere(job),
+      probeHere,
     }),
     { connection, prefix, concurrency: config.WORKER_CONCURRENCY, ...stallOptions },
   );
@@ -155,14 +160,11 @@ const probeDeps = {
   signal: shutdownSignal.signal,
   log,
   region: config.REGION,
-  get sink() {
-    return sink;
-  },
+  sink,
 };
 const processProbeJob = createProbeProcessor(probeDeps);
-async function probeHere(job: ProbeJob & { kind: "monitor" }): Promise<void> {
-  const { probeMonitorJob } = await import("../lib/monitors/run-monitor");
-  await probeMonitorJob(job, probeDeps);
+function probeHere(job: MonitorProbeJob): Promise<void> {
+  return probeMonitorJob(job, probeDeps);
 }
 
 // Two lanes, each with its own slots: small jobs never wait behind the chunks of large checks.
@@ -186,9 +188,6 @@ for (const probesWorker of probeWorkers) {
 }
 workers.unshift(...probeWorkers);
 for (const worker of workers) worker.on("error", (error) => log.error({ err: error.message }, "worker error"));
-
-var onReady: (() => Promise<void>) | undefined;
-var onFinalChunkFailure: (job: { data: ProbeJob }) => Promise<void>;
 
 const heartbeat = startHeartbeat(limitsRedis, prefix, {
   id: workerId,
