@@ -2,11 +2,12 @@
 // (migrations, web and worker), on its own database and Redis prefix.
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_INSTANCE } from "./tests/instance";
 import { TEST_DENYLIST } from "./tests/test-env";
 
-const PORT = 3199;
+const PORT = TEST_INSTANCE.e2ePort;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/portcheck_e2e";
+const DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/${TEST_INSTANCE.e2eDatabase}`;
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 
 if (!["127.0.0.1", "localhost"].includes(new URL(DATABASE_URL).hostname)) throw new Error("Refusing to run e2e tests against a non-local database.");
@@ -47,7 +48,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       APP_URL: BASE_URL,
       DATABASE_URL,
-      REDIS_PREFIX: "portcheck-e2e",
+      REDIS_PREFIX: TEST_INSTANCE.e2ePrefix,
       TARGET_ALLOWLIST: "127.0.0.2/32",
       // The net: every other public address stays forbidden, and names resolve nowhere.
       TARGET_DENYLIST: TEST_DENYLIST,

@@ -1,4 +1,5 @@
 // Requests nobody should send, answered with a clear 4xx by the running server, never a 500.
+import { TEST_INSTANCE } from "../tests/instance";
 import { request as httpRequest } from "node:http";
 import { expect, test } from "./fixtures";
 
@@ -27,7 +28,7 @@ test("bodies with NUL characters and empty auth bodies get a 4xx", async ({ requ
   expect(check.status()).toBe(400);
   expect(check.headers()["content-type"]).toBe("application/problem+json");
   for (const path of ["/api/auth/sign-in/email", "/api/auth/sign-up/email", "/api/auth/request-password-reset"]) {
-    const response = await request.post(path, { headers: { "content-type": "application/json", origin: "http://127.0.0.1:3199" } });
+    const response = await request.post(path, { headers: { "content-type": "application/json", origin: `http://127.0.0.1:${TEST_INSTANCE.e2ePort}` } });
     expect(response.status(), path).toBeGreaterThanOrEqual(400);
     expect(response.status(), path).toBeLessThan(500);
   }

@@ -1,6 +1,7 @@
 // Checking from several places, as a visitor does it: a second region's worker (Redis only, no database)
 // joins the running site, the checker offers it, one check shows a column per region, and a region
 // whose worker stopped is shown unavailable. Screenshots at 1280 and 390 px, light and dark.
+import { TEST_INSTANCE } from "../tests/instance";
 import { TEST_DENYLIST } from "../tests/test-env";
 import { startWorker, type WorkerProcess } from "../tests/helpers/worker-process";
 import { expect, test } from "./fixtures";
@@ -12,7 +13,7 @@ test.beforeAll(async () => {
   regional = await startWorker({
     REGION,
     REGION_LABEL: "East (e2e)",
-    REDIS_PREFIX: "portcheck-e2e",
+    REDIS_PREFIX: TEST_INSTANCE.e2ePrefix,
     TARGET_ALLOWLIST: "127.0.0.2/32",
     TARGET_DENYLIST: TEST_DENYLIST,
     DNS_SERVERS: "127.0.0.1:9",

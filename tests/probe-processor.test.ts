@@ -15,10 +15,11 @@ import { runInProcess } from "../lib/probes/registry";
 import { createProbeProcessor } from "../worker/probe-processor";
 import { openPort } from "./helpers/listeners";
 import { newCheck } from "./helpers/check-runs";
+import { TEST_INSTANCE } from "./instance";
 
 const QUEUE = probeQueueName("local");
 
-const PREFIX = "portcheck-test-processor";
+const PREFIX = `${TEST_INSTANCE.unitPrefix}-processor`;
 const db = createDb();
 const limitsRedis = createProducerRedis();
 const connection = createWorkerRedis();

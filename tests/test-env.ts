@@ -1,12 +1,14 @@
 // The environment every test process runs with: its own database and Redis key prefix,
 // 127.0.0.2 allowed as a stand-in for the internet, and 127.0.0.1 still forbidden.
-export const TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/portcheck_test";
+import { TEST_INSTANCE } from "./instance";
+
+export const TEST_DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/${TEST_INSTANCE.unitDatabase}`;
 
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: "test",
   DATABASE_URL: TEST_DATABASE_URL,
   REDIS_URL: "redis://127.0.0.1:6379",
-  REDIS_PREFIX: "portcheck-test",
+  REDIS_PREFIX: TEST_INSTANCE.unitPrefix,
   APP_URL: "http://localhost:3000",
   TARGET_ALLOWLIST: "127.0.0.2/32",
   TRUSTED_PROXIES: "",
