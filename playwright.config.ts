@@ -50,6 +50,8 @@ export default defineConfig({
       DATABASE_URL,
       REDIS_PREFIX: TEST_INSTANCE.e2ePrefix,
       TARGET_ALLOWLIST: "127.0.0.2/32",
+      // e2e/forwarding-proxy.ts: a reverse proxy on 127.0.0.3 that says a visitor's address is 127.0.0.2.
+      TRUSTED_PROXIES: "127.0.0.3/32",
       // The net: every other public address stays forbidden, and names resolve nowhere.
       TARGET_DENYLIST: TEST_DENYLIST,
       DNS_SERVERS: "127.0.0.1:9",

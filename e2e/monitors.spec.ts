@@ -135,3 +135,28 @@ test("from a check result: check again, then monitor this port with the form pre
   await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up");
   expect(await page.getByTestId("result-row").count()).toBeGreaterThanOrEqual(resultsBefore);
 });
+
+test("the latency chart has a time axis, a line, and the outage shaded", async ({ page, openListener }, testInfo) => {
+  await signUpInBrowser(page, "Chart reader");
+  await page.goto("/monitors/new");
+  await addMonitorInBrowser(page, "Charted service", openListener.port);
+  await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
+  await expect(page.getByTestId("result-row")).not.toHaveCount(1, { timeout: 30_000 });
+  await openListener.close();
+  await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "down", { timeout: 30_000 });
+  await page.reload();
+  const chart = page.getByTestId("latency-chart");
+  // uPlot draws on a canvas sized to the page, with its own time and millisecond axes.
+  await expect(chart.locator("canvas")).toBeVisible();
+  expect((await chart.locator("canvas").boundingBox())!.width).toBeGreaterThan(200);
+  await expect(page.locator("figcaption").filter({ hasText: "measurements" })).toContainText("1 outage shaded");
+  await expect(chart).toHaveAttribute("aria-label", /Latency over the last 24 hours\. Average [\d.]+ ms/);
+  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await chart.scrollIntoViewIfNeeded();
+      await page.locator("section", { has: chart }).screenshot({ path: testInfo.outputPath(`latency-${width}-${scheme}.png`) });
+    }
+  }
+});

@@ -140,6 +140,8 @@ export const envSchema = z.object({
   RATE_LIMIT_KEY_CHECKS_PER_MINUTE: int(1, 100_000, 60),
   /** Other API requests per caller (key, account or client address) per minute. */
   RATE_LIMIT_REQUESTS_PER_MINUTE: int(1, 1_000_000, 600),
+  /** One exposure scan (the 100-port preset against the caller's own address) per client address this often. */
+  EXPOSURE_SCAN_INTERVAL_SECONDS: int(10, 86_400, 300),
   /** Most ports in one check for callers with an API key or a session. */
   MAX_PORTS_PER_CHECK_AUTHENTICATED: int(1, 1000, 100),
   /** Signs session cookies and tokens; at least 32 characters. Required in production. */

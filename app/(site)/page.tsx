@@ -1,6 +1,7 @@
 // Home: the instant checker, prefilled with the visitor's public IP.
 import { headers } from "next/headers";
 import { Checker } from "@/app/_components/checker";
+import { ExposureScanButton } from "@/app/_components/exposure-scan-button";
 import { env } from "@/lib/env";
 import { currentUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
@@ -51,6 +52,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         )}
       </p>
       <Checker clientIp={client?.ip ?? null} maxPorts={env().MAX_PORTS_PER_CHECK} initialPorts={initialPorts} initialProtocol={protocol} regionChoices={await regionChoices()} />
+      <ExposureScanButton clientIp={client?.ip ?? null} />
       <section className="mt-12 grid gap-6 text-sm text-slate-700 sm:grid-cols-2 lg:grid-cols-4 dark:text-slate-300" aria-label="What the verdicts mean">
         {(["open", "closed", "filtered", "open|filtered"] as const).map((state) => (
           <div key={state}>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { CheckResultView, CheckView } from "@/lib/checks/check-view";
 import { stateText } from "@/lib/probes/verdict-states";
+import { ExposureReport } from "./exposure-report";
 import { ResultRow } from "./result-row";
 
 const POLL_MS = 700;
@@ -45,7 +46,10 @@ export function CheckResults({ initial }: { initial: CheckView }) {
     setAgainBusy(true);
     setAgainError(null);
     try {
-      const response = await fetch("/api/v1/checks", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(againBody(check)) });
+      const response =
+        check.preset === "exposure"
+          ? await fetch("/api/v1/exposure-scans", { method: "POST" })
+          : await fetch("/api/v1/checks", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(againBody(check)) });
       const body = (await response.json().catch(() => ({}))) as CheckView & { detail?: string };
       if (!response.ok) setAgainError(body.detail ?? "The check could not be started again.");
       else setCheck(body);
@@ -124,12 +128,12 @@ export function CheckResults({ initial }: { initial: CheckView }) {
     <section aria-labelledby="results-heading" className="mt-8" data-testid="check-results" data-status={check.status}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="results-heading" className="text-xl font-semibold">
-          {protocol} results for <span className="font-mono break-all">{check.host}</span>
+          {check.preset === "exposure" ? "Exposure scan of" : `${protocol} results for`} <span className="font-mono break-all">{check.host}</span>
         </h2>
         <div className="flex flex-wrap items-center gap-3 text-sm">
           {finished(check) && (
             <button type="button" onClick={checkAgain} disabled={againBusy} className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:border-blue-600 disabled:opacity-60 dark:border-slate-700">
-              {againBusy ? "Starting…" : "Check again"}
+              {againBusy ? "Starting…" : check.preset === "exposure" ? "Scan again" : "Check again"}
             </button>
           )}
           <Link href={`/checks/${check.id}`} className="text-blue-700 underline underline-offset-2 dark:text-blue-400">
@@ -213,7 +217,9 @@ export function CheckResults({ initial }: { initial: CheckView }) {
         </ul>
       )}
 
-      {check.status !== "failed" && (
+      {check.status !== "failed" && check.preset === "exposure" && <ExposureReport check={check} byPort={byPort} dualStack={dualStack} regional={regional} />}
+
+      {check.status !== "failed" && check.preset !== "exposure" && (
         <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {[...byPort.entries()].map(([port, results]) => (
             <ResultRow key={port} host={check.host} port={port} results={results} dualStack={dualStack} regional={regional} />

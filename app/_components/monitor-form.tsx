@@ -31,7 +31,7 @@ export function MonitorForm({
   minIntervalSeconds: number;
   regionChoices?: { regions: RegionChoice[]; defaults: string[] };
   /** Prefilled from a check result ("Monitor this port"). */
-  initial?: { host?: string; port?: number; protocol?: "tcp" | "udp" };
+  initial?: { host?: string; port?: number; protocol?: "tcp" | "udp"; expect?: "open" | "closed" };
   /** Editing this monitor: every field starts from it, and the form sends a PATCH. */
   monitor?: MonitorView;
 }) {
@@ -41,7 +41,7 @@ export function MonitorForm({
     host: monitor?.host ?? initial.host,
     port: monitor?.port ?? initial.port,
     protocol: monitor?.protocol ?? initial.protocol ?? "tcp",
-    expect: monitor?.expect ?? "open",
+    expect: monitor?.expect ?? initial.expect ?? "open",
     intervalSeconds: monitor?.intervalSeconds ?? Math.max(60, minIntervalSeconds),
     timeoutMs: monitor?.timeoutMs ?? 3000,
     confirmations: monitor?.confirmations ?? 2,

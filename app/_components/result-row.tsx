@@ -15,8 +15,19 @@ export function formatLatency(ms: number): string {
 const RANK = { open: 0, closed: 1, filtered: 2, "open|filtered": 3, error: 4, pending: 5 } as const;
 
 /** The monitor form, prefilled with this port. */
-export function monitorThisPortHref(host: string, port: number, protocol: "tcp" | "udp"): string {
-  return `/monitors/new?${new URLSearchParams({ host, port: String(port), protocol })}`;
+export function monitorThisPortHref(host: string, port: number, protocol: "tcp" | "udp", expect: "open" | "closed" = "open"): string {
+  return `/monitors/new?${new URLSearchParams({ host, port: String(port), protocol, ...(expect === "closed" ? { expect } : {}) })}`;
+}
+
+const RISK_CLASSES = {
+  critical: "bg-red-700 text-white dark:bg-red-500 dark:text-slate-950",
+  high: "bg-orange-600 text-white dark:bg-orange-400 dark:text-slate-950",
+  medium: "bg-amber-200 text-amber-950 dark:bg-amber-300 dark:text-slate-950",
+  low: "bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100",
+} as const;
+
+export function RiskBadge({ risk }: { risk: keyof typeof RISK_CLASSES }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide ${RISK_CLASSES[risk]}`}>{risk} risk</span>;
 }
 
 export function ResultRow({ host, port, results, dualStack, regional = false }: { host: string; port: number; results: CheckResultView[]; dualStack: boolean; regional?: boolean }) {
@@ -42,6 +53,7 @@ export function ResultRow({ host, port, results, dualStack, regional = false }: 
             `no IANA-registered ${first.protocol.toUpperCase()} service`
           )}
         </span>
+        {first.exposure && best.state === "open" && <RiskBadge risk={first.exposure.risk} />}
       </div>
       <div className={`mt-2 grid gap-2 ${results.length > 2 ? "sm:grid-cols-2 lg:grid-cols-3" : results.length > 1 ? "sm:grid-cols-2" : ""}`}>
         {results.map((result) => (
@@ -75,6 +87,11 @@ export function ResultRow({ host, port, results, dualStack, regional = false }: 
       <div className="text-sm">
         {detailed?.banner && <BannerDetails banner={detailed.banner} />}
         {detailed?.tls && <TlsDetails tls={detailed.tls} />}
+        {first.exposure && best.state === "open" && (
+          <p className="mt-2 font-medium text-slate-800 dark:text-slate-200" data-testid={`exposure-${port}`}>
+            Usually {first.exposure.name}. {first.exposure.why}
+          </p>
+        )}
         {!pending && (
           <p className="mt-2 text-slate-600 dark:text-slate-400">
             {best.state === "pending" ? stateText("pending").meaning : verdictAdvice(best.state, port, { reason: best.reason, protocol: best.protocol })}
@@ -82,8 +99,8 @@ export function ResultRow({ host, port, results, dualStack, regional = false }: 
         )}
         {!pending && (
           <p className="mt-2">
-            <Link href={monitorThisPortHref(host, port, first.protocol)} className="text-blue-700 underline underline-offset-2 dark:text-blue-400" data-testid={`monitor-${port}`}>
-              Monitor this port
+            <Link href={monitorThisPortHref(host, port, first.protocol, first.exposure ? "closed" : "open")} className="text-blue-700 underline underline-offset-2 dark:text-blue-400" data-testid={`monitor-${port}`}>
+              {first.exposure ? "Watch that it stays closed" : "Monitor this port"}
             </Link>
           </p>
         )}

@@ -57,6 +57,10 @@ export const checkResultViewSchema = z.object({
   tls: tlsSchema.nullable(),
   banner: bannerSchema.nullable(),
   ownership: z.object({ verified: z.boolean() }).nullable().describe("Whether the ownership token was read back from this port; null when none was asked for."),
+  exposure: z
+    .object({ name: z.string(), risk: z.enum(["critical", "high", "medium", "low"]), why: z.string() })
+    .optional()
+    .describe("Exposure scans only: what usually listens on this port, how bad an open one is, and what it means."),
 });
 
 export const addressSchema = z.object({ address: z.string(), family: z.union([z.literal(4), z.literal(6)]) });
@@ -88,6 +92,7 @@ export const checkViewSchema = z.object({
   finishedAt: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   ownership: z.object({ verified: z.boolean() }).nullable(),
+  preset: z.enum(["exposure"]).nullable().describe("\"exposure\" for an exposure scan of the caller's own address (POST /api/v1/exposure-scans); null for a plain check."),
   results: z.array(checkResultViewSchema),
   links: z.object({ self: z.string(), html: z.string() }),
 });

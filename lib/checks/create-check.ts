@@ -21,7 +21,7 @@ import type { CreateCheckBody } from "./schemas";
 
 export async function createCheck(
   body: CreateCheckBody,
-  caller: { client: ClientIp | null; maxPorts?: number },
+  caller: { client: ClientIp | null; maxPorts?: number; preset?: "exposure" },
   context: WebContext,
 ): Promise<CheckView> {
   const config = env();
@@ -84,6 +84,7 @@ export async function createCheck(
       tls: plan.tls,
       verifyToken: plan.verifyToken,
       regions,
+      preset: caller.preset ?? null,
       ...(live.length === 0
         ? { status: "failed", errorCode: "region_unavailable", errorMessage: REGION_UNAVAILABLE_MESSAGE, finishedAt: now, verifyToken: null }
         : {}),

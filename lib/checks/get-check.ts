@@ -1,6 +1,7 @@
 // Read a check with its results in the public API's shape (GET /api/v1/checks/{id}, the permalink page).
 // A port without a stored verdict is pending, once per address family being probed.
 import { env } from "../env";
+import { exposureEntry } from "../exposure/exposure-preset";
 import { ianaService } from "../ports/services";
 import type { Db } from "../db";
 import { apiState, familyChoice, tlsChoice } from "./check-options";
@@ -31,6 +32,7 @@ export const CHECK_SELECT = {
   errorCode: true,
   errorMessage: true,
   regions: true,
+  preset: true,
   runs: { select: { region: true, status: true, addresses: true, errorCode: true, errorMessage: true, startedAt: true, finishedAt: true } },
   results: {
     select: { region: true, port: true, family: true, address: true, state: true, reason: true, latencyMs: true, errorCode: true, checkedAt: true, tls: true, banner: true, verified: true },
@@ -48,6 +50,12 @@ export async function getCheck(db: Db, id: string): Promise<CheckView | null> {
   if (!checkIdSchema.safeParse(id).success) return null;
   const check = await findCheck(db, id);
   return check ? checkView(check) : null;
+}
+
+/** The preset's facts about a port, on exposure scans only. */
+function exposureOf(preset: string | null, port: number): Pick<CheckResultView, "exposure"> {
+  const entry = preset === "exposure" ? exposureEntry(port) : undefined;
+  return entry ? { exposure: { name: entry.name, risk: entry.risk, why: entry.why } } : {};
 }
 
 type Addresses = NonNullable<CheckView["addresses"]>;
@@ -73,7 +81,7 @@ export function checkView(check: Omit<CheckRow, "verifyToken"> & { verifyToken?:
       const families: (4 | 6 | null)[] = regionAddresses?.length ? regionAddresses.map((address) => address.family) : [null];
       for (const family of families) {
       const row = family === null ? undefined : stored.get(`${run.region}:${port}:${family}`);
-      const base = { port, region: run.region, protocol: check.protocol, family, service: ianaService(port, check.protocol) };
+      const base = { port, region: run.region, protocol: check.protocol, family, service: ianaService(port, check.protocol), ...exposureOf(check.preset, port) };
       if (!row) {
         const address = regionAddresses?.find((item) => item.family === family)?.address ?? null;
         if (run.status === "failed") {
@@ -121,6 +129,7 @@ export function checkView(check: Omit<CheckRow, "verifyToken"> & { verifyToken?:
     finishedAt: check.finishedAt?.toISOString() ?? null,
     error: check.errorCode ? { code: check.errorCode, message: check.errorMessage ?? "" } : null,
     ownership: withOwnership ? { verified: results.some((result) => result.ownership?.verified) } : null,
+    preset: check.preset === "exposure" ? "exposure" : null,
     results,
     links: checkLinks(check.id),
   };

@@ -70,6 +70,19 @@ export const ENDPOINTS = {
     limit: "tokens",
     responses: { 201: { description: "The token and the listener commands.", schema: verifyTokenSchema } },
   }),
+  createExposureScan: endpoint({
+    operationId: "createExposureScan",
+    method: "POST",
+    path: "/api/v1/exposure-scans",
+    tag: "Checks",
+    summary: "Scan your own address for the 100 ports most often left open by mistake",
+    description:
+      "No body: the target is always the caller's own IP address. Databases, remote desktops, file sharing, Docker and Kubernetes APIs, printers, cameras... One scan per address every EXPOSURE_SCAN_INTERVAL_SECONDS (5 minutes by default). The answer is a check (preset \"exposure\") whose results carry each port's `exposure`: its usual service, how bad an open one is, and what it means.",
+    auth: "none",
+    limit: "exposure",
+    responses: { 202: { description: "The scan, queued; follow it like any check.", schema: checkViewSchema } },
+    problems: ["target_forbidden"],
+  }),
   listRegions: endpoint({
     operationId: "listRegions",
     method: "GET",

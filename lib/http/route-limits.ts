@@ -8,7 +8,7 @@ import { ProblemError } from "../problem-error";
 import type { Caller } from "./caller";
 import { type ClientIp, clientKey } from "./client-ip";
 
-export type LimitName = "checks" | "changes" | "tokens" | "requests";
+export type LimitName = "checks" | "changes" | "tokens" | "requests" | "exposure";
 
 export interface RouteLimit {
   limiter: RateLimiterRedis;
@@ -35,6 +35,13 @@ export function routeLimit(name: LimitName, caller: Caller, client: ClientIp | n
       return { limiter: limiters.client, key, refusal: (s) => `At most ${config.RATE_LIMIT_CHECKS_PER_MINUTE} monitor changes and test alerts a minute. Try again in ${s} s.` };
     case "tokens":
       return { limiter: limiters.tokens, key: client ? clientKey(client) : key, refusal: (s) => `Too many tokens asked for. Try again in ${s} s.` };
+    case "exposure":
+      // Per address whoever asks (a key or an account does not buy more scans of the same address).
+      return {
+        limiter: limiters.exposure,
+        key: client ? clientKey(client) : key,
+        refusal: (s) => `One exposure scan of your address every ${Math.round(config.EXPOSURE_SCAN_INTERVAL_SECONDS / 60) || 1} minutes. Try again in ${s} s.`,
+      };
     case "requests":
       return { limiter: limiters.requests, key, refusal: (s) => `At most ${config.RATE_LIMIT_REQUESTS_PER_MINUTE} API requests a minute. Try again in ${s} s.` };
   }

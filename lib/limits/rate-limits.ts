@@ -16,6 +16,8 @@ export interface Limiters {
   requests: RateLimiterRedis;
   /** Wrong API keys per client: guessing keys is limited like guessing passwords. */
   badKeys: RateLimiterRedis;
+  /** Exposure scans per client address: one per EXPOSURE_SCAN_INTERVAL_SECONDS. */
+  exposure: RateLimiterRedis;
 }
 
 export const BAD_KEYS_PER_MINUTE = 10;
@@ -23,7 +25,7 @@ export const BAD_KEYS_PER_MINUTE = 10;
 export const TOKENS_PER_MINUTE = 10;
 
 export function createLimiters(redis: Redis): Limiters {
-  const { REDIS_PREFIX, RATE_LIMIT_CHECKS_PER_MINUTE, RATE_LIMIT_TARGET_PER_MINUTE, RATE_LIMIT_KEY_CHECKS_PER_MINUTE, RATE_LIMIT_REQUESTS_PER_MINUTE } = env();
+  const { REDIS_PREFIX, EXPOSURE_SCAN_INTERVAL_SECONDS, RATE_LIMIT_CHECKS_PER_MINUTE, RATE_LIMIT_TARGET_PER_MINUTE, RATE_LIMIT_KEY_CHECKS_PER_MINUTE, RATE_LIMIT_REQUESTS_PER_MINUTE } = env();
   const limiter = (name: string, points: number) => new RateLimiterRedis({ storeClient: redis, keyPrefix: `${REDIS_PREFIX}:rl:${name}`, points, duration: 60 });
   return {
     client: new RateLimiterRedis({
@@ -42,6 +44,7 @@ export function createLimiters(redis: Redis): Limiters {
     keyChecks: limiter("key-checks", RATE_LIMIT_KEY_CHECKS_PER_MINUTE),
     requests: limiter("requests", RATE_LIMIT_REQUESTS_PER_MINUTE),
     badKeys: limiter("bad-keys", BAD_KEYS_PER_MINUTE),
+    exposure: new RateLimiterRedis({ storeClient: redis, keyPrefix: `${REDIS_PREFIX}:rl:exposure`, points: 1, duration: EXPOSURE_SCAN_INTERVAL_SECONDS }),
   };
 }
 

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/app/_components/auto-refresh";
 import { LatencyChart } from "@/app/_components/latency-chart";
+import { latencySeries } from "@/lib/monitors/latency-series";
 import { MonitorControls } from "@/app/_components/monitor-controls";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
 import { BannerDetails, TlsDetails } from "@/app/_components/result-details";
@@ -57,10 +58,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
     listIncidents(db(), id, { limit: 50 }),
     listDeliveries(db(), id, { limit: 20 }),
   ]);
-  const latency = day.results
-    .filter((result) => result.latencyMs !== null)
-    .map((result) => ({ at: new Date(result.checkedAt).getTime(), ms: result.latencyMs! }))
-    .reverse();
+  const chart = latencySeries(day.results, incidents, new Date(Date.now() - 24 * 3600_000));
   const latestFacts = (page.results[0]?.detail ?? null) as { banner?: CheckResultView["banner"]; tls?: CheckResultView["tls"] } | null;
   const outages = incidents.filter((incident) => incident.state !== "up");
   const refused = day.results.filter((result) => result.state === "closed").length;
@@ -148,7 +146,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
 
       <section aria-labelledby="latency">
         <h2 id="latency" className="text-xl font-semibold">Latency, last 24 hours</h2>
-        <LatencyChart points={latency} />
+        <LatencyChart {...chart} outageWord={monitor.expect === "closed" ? "Exposure" : "Outage"} />
       </section>
 
       <section aria-labelledby="incidents">

@@ -8,10 +8,10 @@ export const metadata: Metadata = { title: "Add a monitor" };
 
 export const dynamic = "force-dynamic";
 
-type Search = { host?: string | string[]; port?: string | string[]; protocol?: string | string[] };
+type Search = { host?: string | string[]; port?: string | string[]; protocol?: string | string[]; expect?: string | string[] };
 
-/** What "Monitor this port" on a check result passes: kept only if it looks like a host, a port and a protocol. */
-function prefill(query: Search): { host?: string; port?: number; protocol?: "tcp" | "udp" } {
+/** What "Monitor this port" on a check result passes (with expect=closed from an exposure scan): kept only if it looks like a host, a port and a protocol. */
+function prefill(query: Search): { host?: string; port?: number; protocol?: "tcp" | "udp"; expect?: "open" | "closed" } {
   const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim();
   const host = one(query.host);
   const port = Number(one(query.port));
@@ -19,6 +19,7 @@ function prefill(query: Search): { host?: string; port?: number; protocol?: "tcp
     ...(host && host.length <= 255 && /^[\w.:[\]-]+$/.test(host) ? { host } : {}),
     ...(Number.isInteger(port) && port >= 1 && port <= 65535 ? { port } : {}),
     ...(one(query.protocol) === "udp" ? { protocol: "udp" as const } : {}),
+    ...(one(query.expect) === "closed" ? { expect: "closed" as const } : {}),
   };
 }
 

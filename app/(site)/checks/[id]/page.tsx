@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckResults } from "@/app/_components/check-results";
+import { RelativeTime } from "@/app/_components/relative-time";
 import { checkSummary } from "@/lib/checks/check-summary";
 import { getCheck } from "@/lib/checks/get-check";
 import { db } from "@/lib/db";
@@ -29,9 +30,9 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
           ← New check
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-bold">Port check</h1>
+      <h1 className="mt-2 text-2xl font-bold">{check.preset === "exposure" ? "Exposure scan" : "Port check"}</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Started <time dateTime={check.createdAt}>{new Date(check.createdAt).toUTCString()}</time>
+        Started <RelativeTime iso={check.createdAt} />
       </p>
       <CheckResults initial={check} />
     </>
