@@ -12,7 +12,7 @@ export function createDb(databaseUrl: string = env().DATABASE_URL): Db {
     connectionTimeoutMillis: 3000,
     // A statement that runs this long is a bug or an outage; give the connection back.
     statement_timeout: 10_000,
-    max: 10,
+    max: env().DATABASE_POOL_SIZE,
   });
   return new PrismaClient({ adapter });
 }

@@ -127,6 +127,8 @@ export const envSchema = z.object({
   TARGET_DENYLIST: cidrList,
   TRUSTED_PROXIES: cidrList,
   PROBE_TIMEOUT_MS: int(100, 10_000, 3000),
+  /** Connections to PostgreSQL per process (web and worker each have a pool). */
+  DATABASE_POOL_SIZE: int(1, 200, 10),
   WORKER_CONCURRENCY: int(1, 200, 8),
   /** How many ports of one address are probed at the same time in a check's first pass. */
   PROBE_PARALLELISM: int(1, 1000, 100),

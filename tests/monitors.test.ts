@@ -11,7 +11,7 @@ import { verifyWebhookSignature } from "../lib/alerts/webhook-signature";
 import { runMonitor } from "../lib/monitors/run-monitor";
 import { pruneOldResults } from "../lib/monitors/sync-schedulers";
 import { POST as testAlertRoute } from "../app/api/v1/monitors/[id]/test-alert/route";
-import { schedulerId } from "../lib/queue/monitor-queues";
+import { scheduleOffsetMs, schedulerId } from "../lib/queue/monitor-queues";
 import { webContext } from "../lib/web-context";
 import { asAccount, signUp, type TestAccount } from "./helpers/accounts";
 import { params } from "./helpers/api";
@@ -166,6 +166,21 @@ describe("a monitor against a listener on 127.0.0.2", () => {
     expect(await context.monitorQueues.monitors.getJobScheduler(schedulerId(id))).toBeTruthy();
     const before = await context.db.monitorResult.count({ where: { monitorId: id } });
     await waitFor(() => context.db.monitorResult.count({ where: { monitorId: id } }), (count) => count >= before + 2, "runs after the flush");
+    await listener.close();
+  }, 60_000);
+
+  it("schedules each monitor at its own stable offset in the interval, and runs a new one at once", async () => {
+    const account = await signUp("offset-owner");
+    const listener = await openPort();
+    const { id } = await createMonitor(account, { name: "Offset", host: "127.0.0.2", port: listener.port, intervalSeconds: 300, timeoutMs: 500 });
+    const scheduler = await context.monitorQueues.monitors.getJobScheduler(schedulerId(id));
+    expect(Number(scheduler!.every)).toBe(300_000);
+    expect(Number(scheduler!.offset)).toBe(scheduleOffsetMs(id, 300_000));
+    // Its slots keep the offset's phase, whenever the scheduler was (re)built.
+    expect(Number(scheduler!.next) % 300_000).toBe(scheduleOffsetMs(id, 300_000));
+    // The first verdict does not wait up to five minutes for the slot.
+    workers.push(await startWorker());
+    await waitFor(() => context.db.monitorResult.count({ where: { monitorId: id } }), (count) => count >= 1, "the first run");
     await listener.close();
   }, 60_000);
 

@@ -17,6 +17,7 @@ import {
   monitorJobSchema,
   type MonitorQueues,
   scheduledTime,
+  scheduleOffsetMs,
   unscheduleMonitor,
 } from "../lib/queue/monitor-queues";
 
@@ -70,7 +71,8 @@ export const MAINTENANCE_SCHEDULES = {
 
 export async function scheduleMaintenance(queue: Queue<MaintenanceJob>): Promise<void> {
   for (const [name, every] of Object.entries(MAINTENANCE_SCHEDULES)) {
-    await queue.upsertJobScheduler(name, { every }, { name, data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+    // At an offset, not "now": the worker's own start-up sync already ran, and a second one at once would double the work.
+    await queue.upsertJobScheduler(name, { every, offset: scheduleOffsetMs(name, every) }, { name, data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
   }
 }
 

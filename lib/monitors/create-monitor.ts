@@ -67,7 +67,7 @@ export async function createMonitors(context: Context, userId: string, inputs: r
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   try {
-    for (const row of rows) if (!row.paused) await scheduleMonitor(queues.monitors, row);
+    for (const row of rows) if (!row.paused) await scheduleMonitor(queues.monitors, row, { runNow: true });
   } catch (error) {
     // Nothing was promised yet: take every monitor of this request back rather than leave some unscheduled.
     await db.monitor.deleteMany({ where: { id: { in: prepared.map((item) => item.id) } } }).catch(() => {});

@@ -2,21 +2,23 @@
 // few minutes), so a Redis flush or restart loses no monitor and a deleted monitor leaves no scheduler.
 import type { Queue } from "bullmq";
 import type { Db } from "../db";
-import { type AlertJob, enqueueAlert, type MonitorJob, scheduleMonitor, schedulerId } from "../queue/monitor-queues";
+import { type AlertJob, enqueueAlert, type MonitorJob, scheduleMonitor, scheduleOffsetMs, schedulerId } from "../queue/monitor-queues";
 
 export async function syncSchedulers(db: Db, monitors: Queue<MonitorJob>): Promise<{ scheduled: number; removed: number }> {
   // Redis first, then the database: a monitor created in between is then wanted, never removed.
-  const existing = new Map<string, number | undefined>();
+  const existing = new Map<string, string>();
   for (let start = 0; ; start += 500) {
     const page = await monitors.getJobSchedulers(start, start + 499, true);
-    for (const scheduler of page) existing.set(scheduler.key, scheduler.every ? Number(scheduler.every) : undefined);
+    for (const scheduler of page) existing.set(scheduler.key, `${scheduler.every ?? ""}+${scheduler.offset ?? ""}`);
     if (page.length < 500) break;
   }
   const active = await db.monitor.findMany({ where: { paused: false }, select: { id: true, intervalSeconds: true } });
   const wanted = new Map(active.map((monitor) => [schedulerId(monitor.id), monitor]));
   let scheduled = 0;
   for (const [key, monitor] of wanted) {
-    if (existing.get(key) === monitor.intervalSeconds * 1000) continue;
+    // Same interval and offset: nothing to do. Schedulers from before offsets existed are moved to theirs.
+    const every = monitor.intervalSeconds * 1000;
+    if (existing.get(key) === `${every}+${scheduleOffsetMs(monitor.id, every)}`) continue;
     await scheduleMonitor(monitors, monitor);
     scheduled++;
   }

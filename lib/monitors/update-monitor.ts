@@ -71,7 +71,7 @@ export async function deleteMonitor({ db, monitorQueues: queues }: { db: Db; mon
 async function syncSchedule(queues: MonitorQueues, monitor: { id: string; paused: boolean; intervalSeconds: number }): Promise<void> {
   try {
     if (monitor.paused) await unscheduleMonitor(queues.monitors, monitor.id);
-    else await scheduleMonitor(queues.monitors, monitor);
+    else await scheduleMonitor(queues.monitors, monitor, { runNow: true });
   } catch (error) {
     logger.warn({ monitorId: monitor.id, err: (error as Error).message }, "scheduler not updated; the periodic sync will repair it");
   }

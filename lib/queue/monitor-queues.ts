@@ -45,9 +45,26 @@ const MONITOR_JOB_OPTIONS = {
   removeOnFail: { age: 24 * 3600, count: 1000 },
 } as const;
 
-/** Creates or updates the monitor's job scheduler (idempotent). */
-export async function scheduleMonitor(queue: Queue<MonitorJob>, monitor: { id: string; intervalSeconds: number }): Promise<void> {
-  await queue.upsertJobScheduler(schedulerId(monitor.id), { every: monitor.intervalSeconds * 1000 }, { name: "run", data: { monitorId: monitor.id }, opts: MONITOR_JOB_OPTIONS });
+/**
+ * Where in its interval a monitor runs: a stable offset from its id (FNV-1a), so that schedulers rebuilt
+ * together (a worker start, a Redis flush, a bulk import) still spread evenly over the interval instead
+ * of all firing in the same second. Never 0, which BullMQ reads as "no offset".
+ */
+export function scheduleOffsetMs(monitorId: string, everyMs: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < monitorId.length; i++) hash = Math.imul(hash ^ monitorId.charCodeAt(i), 0x01000193) >>> 0;
+  return 1 + (hash % Math.max(1, everyMs - 1));
+}
+
+/**
+ * Creates or updates the monitor's job scheduler (idempotent), at its stable offset in the interval.
+ * With `runNow` (a monitor just added or changed) one run is also queued at once, so its first verdict
+ * does not wait for its slot.
+ */
+export async function scheduleMonitor(queue: Queue<MonitorJob>, monitor: { id: string; intervalSeconds: number }, { runNow = false } = {}): Promise<void> {
+  const every = monitor.intervalSeconds * 1000;
+  await queue.upsertJobScheduler(schedulerId(monitor.id), { every, offset: scheduleOffsetMs(monitor.id, every) }, { name: "run", data: { monitorId: monitor.id }, opts: MONITOR_JOB_OPTIONS });
+  if (runNow) await queue.add("run", { monitorId: monitor.id }, { ...MONITOR_JOB_OPTIONS, jobId: `monitor-now-${monitor.id}-${Date.now()}` });
 }
 
 export async function unscheduleMonitor(queue: Queue<MonitorJob>, monitorId: string): Promise<void> {
