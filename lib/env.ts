@@ -146,6 +146,8 @@ export const envSchema = z.object({
   EXPOSURE_SCAN_INTERVAL_SECONDS: int(10, 86_400, 300),
   /** Most ports in one check for callers with an API key or a session. */
   MAX_PORTS_PER_CHECK_AUTHENTICATED: int(1, 1000, 100),
+  /** Bearer token for GET /api/metrics (Prometheus); unset, the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Signs session cookies and tokens; at least 32 characters. Required in production. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** SMTP server for alerts and password resets, e.g. smtp://user:pass@mail.example.com:587. */

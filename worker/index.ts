@@ -24,6 +24,10 @@ import { directSink, queueSink, type VerdictSink } from "../lib/verdicts/sink";
 import { createAlertProcessor, createMaintenanceProcessor, createMonitorProcessor, enqueueAlerts, scheduleMaintenance } from "./monitor-processors";
 import { createProbeProcessor } from "./probe-processor";
 import { isFinalFailure, requeueUnfinishedRuns } from "./recovery";
+import { countingSink } from "../lib/metrics/counting-sink";
+import { metrics } from "../lib/metrics/metrics";
+import { instrumentWorker } from "../lib/metrics/instrument-worker";
+import { startMetricsPublisher } from "../lib/metrics/worker-publisher";
 import { version } from "../package.json" with { type: "json" };
 
 /** In-flight probes finish (at most the 10 s maximum timeout), then the process exits regardless. */
@@ -47,6 +51,7 @@ const runner = probeThread.run;
 const stallOptions = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 };
 const queueFor = probeQueues(connection);
 const workerId = `${config.REGION}:${randomUUID()}`;
+const workerMetrics = metrics("worker");
 
 /** The live regions, asked of Redis at most once a second. */
 let liveCache: { at: number; regions: Promise<ReadonlySet<string>> } | null = null;
@@ -79,7 +84,7 @@ if (central) {
     enqueueAlerts: (ids) => enqueueAlerts(queues, ids),
     liveRegions: currentLiveRegions,
   };
-  sink = directSink(applyDeps);
+  sink = countingSink(directSink(applyDeps), workerMetrics);
 
   const verdictsWorker = new Worker<VerdictMessage>(
     VERDICTS_QUEUE,
@@ -140,7 +145,7 @@ if (central) {
     if (job.data.kind === "check") await failRun(db, job.data.checkId, job.data.region, "internal_error", "The check could not be completed. Please try again.");
   };
 } else {
-  sink = queueSink(createVerdictsQueue(connection));
+  sink = countingSink(queueSink(createVerdictsQueue(connection)), workerMetrics);
   onFinalChunkFailure = async (job) => {
     if (job.data.kind !== "check") return;
     const { checkId, region, chunk, protocol, verifyToken } = job.data;
@@ -188,6 +193,8 @@ for (const probesWorker of probeWorkers) {
 }
 workers.unshift(...probeWorkers);
 for (const worker of workers) worker.on("error", (error) => log.error({ err: error.message }, "worker error"));
+for (const worker of workers) instrumentWorker(worker, workerMetrics);
+const metricsPublisher = startMetricsPublisher(limitsRedis, prefix, workerId, workerMetrics);
 
 const heartbeat = startHeartbeat(limitsRedis, prefix, {
   id: workerId,
@@ -221,6 +228,7 @@ async function shutdown(signal: string): Promise<void> {
   shutdownSignal.abort();
   await Promise.all(workers.map((worker) => worker.close()));
   await heartbeat.stop();
+  await metricsPublisher.stop();
   await Promise.allSettled([...closers.map((close) => close()), connection.quit(), limitsRedis.quit(), probeThread.close()]);
   log.info("worker stopped");
   process.exit(0);

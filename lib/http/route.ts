@@ -2,6 +2,7 @@
 // call it, its body and query schemas and the budget it spends; the handler receives parsed input and the
 // caller. The wrapper does the whole boundary: caller, scope, parsing, limits with their RateLimit-*
 // headers, CORS, and every error as problem+json. No handler repeats any of it.
+import { metrics } from "../metrics/metrics";
 import type { z } from "zod";
 import { env } from "../env";
 import { limitStateOf, type LimitState, consume } from "../limits/rate-limits";
@@ -66,6 +67,7 @@ export function route<A extends AuthMode, B extends z.ZodType | undefined = unde
   handler: (input: RouteInput<A, Parsed<B>, Parsed<Q>, Parsed<PS>>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
+    const startedAt = performance.now();
     const config = env();
     let limit: RouteLimit | null = null;
     let state: LimitState | null = null;
@@ -95,10 +97,10 @@ export function route<A extends AuthMode, B extends z.ZodType | undefined = unde
         return handler({ request, params, body, query, caller, user, client, context });
       };
       const response = idempotent ? await idempotent.finish(await respond().catch((error: unknown) => errorResponse(error, request))) : await respond();
-      return observed(spec, request, withHeaders(response, state, corsFor(spec, request, caller)));
+      return observed(spec, request, withHeaders(response, state, corsFor(spec, request, caller)), startedAt);
     } catch (error) {
       if (!state && limit) state = await limitStateOf(limit.limiter, limit.key).catch(() => null);
-      return observed(spec, request, withHeaders(errorResponse(error, request), state, corsFor(spec, request, caller)));
+      return observed(spec, request, withHeaders(errorResponse(error, request), state, corsFor(spec, request, caller)), startedAt);
     }
   };
 }
@@ -109,8 +111,13 @@ function corsFor(spec: { cors?: boolean }, request: Request, caller: Caller): bo
   return spec.cors === true || bearerToken(request) !== null;
 }
 
-function observed(spec: object, request: Request, response: Response): Response {
+function observed(spec: object, request: Request, response: Response, startedAt?: number): Response {
   const operationId = (spec as { operationId?: string }).operationId;
+  if (operationId) {
+    const counters = metrics("web");
+    counters.httpRequests.inc({ route: operationId, method: request.method, status: String(response.status) });
+    if (startedAt !== undefined) counters.httpDuration.observe({ route: operationId }, (performance.now() - startedAt) / 1000);
+  }
   if (operationId && observer.portcheckResponseObserver) observer.portcheckResponseObserver(operationId, request, response.clone());
   return response;
 }
