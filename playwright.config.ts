@@ -63,6 +63,8 @@ export default defineConfig({
       BETTER_AUTH_SECRET: "e2e-secret-that-is-long-enough-0123456789",
       MONITOR_MIN_INTERVAL_SECONDS: "1",
       SMTP_URL: "smtp://127.0.0.1:1",
+      // e2e/admin.spec.ts signs this account up and confirms it.
+      ADMIN_EMAILS: "e2e-admin@example.com",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

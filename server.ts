@@ -7,6 +7,7 @@ import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
 import { preflight } from "./lib/http/cors";
 import { refuseRequest } from "./lib/http/request-guard";
 import { logger } from "./lib/logger";
+import { isQueueBoardPath, serveQueueBoard } from "./lib/admin/serve-queue-board";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -27,6 +28,10 @@ const server = createServer((req, res) => {
   }
   if (req.method === "OPTIONS" && req.url?.startsWith("/api/v1/")) {
     res.writeHead(204, Object.fromEntries(apiPreflight().headers)).end();
+    return;
+  }
+  if (isQueueBoardPath(req.url)) {
+    void serveQueueBoard(req, res);
     return;
   }
   delete req.headers[PEER_HEADER];

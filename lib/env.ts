@@ -146,6 +146,12 @@ export const envSchema = z.object({
   EXPOSURE_SCAN_INTERVAL_SECONDS: int(10, 86_400, 300),
   /** Most ports in one check for callers with an API key or a session. */
   MAX_PORTS_PER_CHECK_AUTHENTICATED: int(1, 1000, 100),
+  /** Accounts (confirmed e-mail addresses, comma-separated) that may open the queue view at /admin/queues. */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email("each of ADMIN_EMAILS must be an e-mail address"))),
   /** Bearer token for GET /api/metrics (Prometheus); unset, the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Signs session cookies and tokens; at least 32 characters. Required in production. */
