@@ -5,6 +5,7 @@ import next from "next";
 import { loadEnvOrExit } from "./lib/env";
 import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
 import { preflight } from "./lib/http/cors";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/http/request-id";
 import { refuseRequest } from "./lib/http/request-guard";
 import { logger } from "./lib/logger";
 import { isQueueBoardPath, serveQueueBoard } from "./lib/admin/serve-queue-board";
@@ -34,6 +35,9 @@ const server = createServer((req, res) => {
     void serveQueueBoard(req, res);
     return;
   }
+  const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
   delete req.headers[PEER_HEADER];
   delete req.headers[CLIENT_IP_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";

@@ -31,6 +31,21 @@ function sample(text: string, series: string): number | null {
   return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : null;
 }
 
+describe("a request id", () => {
+  it("follows a check from the API request to the worker's log lines", async () => {
+    const { POST: postCheck } = await import("../app/api/v1/checks/route");
+    const { newPeer, params } = await import("./helpers/api");
+    const requestId = `rq-${Date.now().toString(36)}-follow`;
+    const response = await postCheck(request("/api/v1/checks", { body: { host: "127.0.0.2", ports: [listener.port] }, peer: newPeer(), headers: { "x-request-id": requestId } }), params({}));
+    expect(response.status).toBe(202);
+    await waitFinished((await response.json()).id);
+    for (let i = 0; i < 40 && !worker.logs.some((line) => line.includes(requestId)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const line = worker.logs.find((item) => item.includes(requestId));
+    expect(line, worker.logs.slice(-5).join("\n")).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ requestId, msg: "check chunk processed", outcome: "done" });
+  });
+});
+
 describe("GET /api/metrics", () => {
   it("refuses a scrape without the token, or with another, as problem+json", async () => {
     for (const authorization of [undefined, "Bearer wrong-token-wrong-token", "Basic abc"]) {

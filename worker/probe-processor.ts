@@ -23,7 +23,8 @@ export function createProbeProcessor(deps: ProbeProcessorDeps) {
       await probeMonitorJob(data, deps);
       return "voted";
     }
-    const log = deps.log.child({ checkId: data.checkId, region: data.region, chunk: data.chunk, jobId: job.id, attempt: job.attemptsMade + 1 });
+    const log = deps.log.child({ requestId: data.requestId, checkId: data.checkId, region: data.region, chunk: data.chunk, jobId: job.id, attempt: job.attemptsMade + 1 });
+    const startedAt = performance.now();
     const outcome = await probeChunk(data, { ...deps, log, isFinalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
     if (outcome === "interrupted") {
       // Shutting down: hand the job back without spending an attempt; another worker of the region finishes it.
@@ -31,7 +32,7 @@ export function createProbeProcessor(deps: ProbeProcessorDeps) {
       await job.moveToDelayed(Date.now(), token);
       throw new DelayedError();
     }
-    log.debug({ outcome }, "check chunk processed");
+    log.info({ outcome, ports: data.ports.length, ms: Math.round(performance.now() - startedAt) }, "check chunk processed");
     return outcome;
   };
 }

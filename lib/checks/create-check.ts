@@ -21,7 +21,7 @@ import type { CreateCheckBody } from "./schemas";
 
 export async function createCheck(
   body: CreateCheckBody,
-  caller: { client: ClientIp | null; maxPorts?: number; preset?: "exposure" },
+  caller: { client: ClientIp | null; maxPorts?: number; preset?: "exposure"; requestId?: string | null },
   context: WebContext,
 ): Promise<CheckView> {
   const config = env();
@@ -70,6 +70,7 @@ export async function createCheck(
     tls: storedTls(body.tls ?? "auto"),
     verifyToken: body.verifyToken ?? null,
     literal: host.literal,
+    requestId: caller.requestId ?? null,
   } as const;
   const chunks = chunkCount(plan.ports.length, config.PORTS_PER_JOB);
   const check = await context.db.check.create({

@@ -8,10 +8,10 @@ import type { WebContext } from "../web-context";
 import type { CheckView } from "./check-view";
 import { createCheck } from "./create-check";
 
-export async function createExposureScan(client: ClientIp | null, context: WebContext): Promise<CheckView> {
+export async function createExposureScan(client: ClientIp | null, context: WebContext, requestId: string | null = null): Promise<CheckView> {
   if (!client) throw new ProblemError("invalid_request", "Portcheck could not determine your IP address. Please try again.");
   try {
-    return await createCheck({ host: "me", ports: [...EXPOSURE_PORTS] }, { client, maxPorts: EXPOSURE_PORTS.length, preset: "exposure" }, context);
+    return await createCheck({ host: "me", ports: [...EXPOSURE_PORTS] }, { client, maxPorts: EXPOSURE_PORTS.length, preset: "exposure", requestId }, context);
   } catch (error) {
     if (error instanceof TargetError && error.code === "target_forbidden") {
       throw new ProblemError(

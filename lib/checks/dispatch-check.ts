@@ -14,6 +14,8 @@ export interface CheckPlan {
   verifyToken: string | null;
   /** Whether the host is an IP literal (one address), or a name (one per family asked). */
   literal: boolean;
+  /** The request that created the check, for the worker's log lines. */
+  requestId?: string | null;
 }
 
 /** How many jobs a check's ports make in each region: at most `perJob` ports each. */
@@ -50,6 +52,7 @@ export function chunkJobs(check: CheckPlan, region: string, chunkTotal: number, 
       family: check.family,
       tls: check.tls,
       verifyToken: check.verifyToken,
+      ...(check.requestId ? { requestId: check.requestId } : {}),
     };
     const probes = ports.length * perPort;
     return [{ lane: laneFor(probes), name: "check", data: data as ProbeJob, opts: { ...PROBE_JOB_OPTIONS, jobId: chunkJobId(check.id, region, chunk), priority: probePriority(probes) } }];

@@ -19,10 +19,10 @@ export function toProblem(error: unknown, request?: Request): ProblemError {
     return new ProblemError(error.code === "invalid_host" ? "invalid_request" : "target_forbidden", error.message, { errors });
   }
   if (isInfrastructureError(error)) {
-    logger.warn({ err: (error as Error).message, url: request?.url }, "dependency unavailable");
+    logger.warn({ err: (error as Error).message, url: request?.url, requestId: request?.headers.get("x-request-id") }, "dependency unavailable");
     return serviceUnavailable("Portcheck's database or job queue is not reachable right now. Please try again shortly.");
   }
-  logger.error({ err: error, url: request?.url }, "unhandled error in API route");
+  logger.error({ err: error, url: request?.url, requestId: request?.headers.get("x-request-id") }, "unhandled error in API route");
   return new ProblemError("internal_error", "Something went wrong on our side. Please try again.");
 }
 

@@ -2,7 +2,9 @@
 // call it, its body and query schemas and the budget it spends; the handler receives parsed input and the
 // caller. The wrapper does the whole boundary: caller, scope, parsing, limits with their RateLimit-*
 // headers, CORS, and every error as problem+json. No handler repeats any of it.
+import { logger } from "../logger";
 import { metrics } from "../metrics/metrics";
+import { REQUEST_ID_HEADER } from "./request-id";
 import type { z } from "zod";
 import { env } from "../env";
 import { limitStateOf, type LimitState, consume } from "../limits/rate-limits";
@@ -48,6 +50,8 @@ export interface RouteInput<A extends AuthMode, B, Q, P> {
   user: A extends "none" ? SignedInUser | null : SignedInUser;
   client: ClientIp | null;
   context: WebContext;
+  /** X-Request-Id (set by server.ts), for the logs of whatever this request starts. */
+  requestId: string | null;
 }
 
 type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -94,7 +98,7 @@ export function route<A extends AuthMode, B extends z.ZodType | undefined = unde
       const user = (caller.kind === "user" ? caller.user : null) as RouteInput<A, unknown, unknown, unknown>["user"];
       const respond = async () => {
         if (!outcome.allowed) throw rateLimited(limit!.refusal(outcome.retryAfterSeconds), outcome.retryAfterSeconds);
-        return handler({ request, params, body, query, caller, user, client, context });
+        return handler({ request, params, body, query, caller, user, client, context, requestId: request.headers.get(REQUEST_ID_HEADER) });
       };
       const response = idempotent ? await idempotent.finish(await respond().catch((error: unknown) => errorResponse(error, request))) : await respond();
       return observed(spec, request, withHeaders(response, state, corsFor(spec, request, caller)), startedAt);
@@ -116,6 +120,7 @@ function observed(spec: object, request: Request, response: Response, startedAt?
   if (operationId) {
     const counters = metrics("web");
     counters.httpRequests.inc({ route: operationId, method: request.method, status: String(response.status) });
+    logger.info({ requestId: request.headers.get(REQUEST_ID_HEADER), route: operationId, method: request.method, status: response.status, ms: startedAt === undefined ? undefined : Math.round(performance.now() - startedAt) }, "api request");
     if (startedAt !== undefined) counters.httpDuration.observe({ route: operationId }, (performance.now() - startedAt) / 1000);
   }
   if (operationId && observer.portcheckResponseObserver) observer.portcheckResponseObserver(operationId, request, response.clone());

@@ -42,6 +42,7 @@ export const checkChunkJobSchema = z.object({
   family: z.enum(["v4", "v6", "both"]),
   tls: z.enum(["auto", "on", "off"]),
   verifyToken: z.string().max(64).nullable(),
+  requestId: z.string().max(64).optional(),
 });
 export type CheckChunkJob = z.infer<typeof checkChunkJobSchema>;
 

@@ -7,9 +7,9 @@ import { jsonResponse, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(ENDPOINTS.createCheck, async ({ body, caller, client, context }) => {
+export const POST = route(ENDPOINTS.createCheck, async ({ body, caller, client, context, requestId }) => {
   const config = env();
   const maxPorts = caller.kind === "user" ? config.MAX_PORTS_PER_CHECK_AUTHENTICATED : config.MAX_PORTS_PER_CHECK;
-  const check = await createCheck(body, { client, maxPorts }, context);
+  const check = await createCheck(body, { client, maxPorts, requestId }, context);
   return jsonResponse(check, { status: 202, headers: { location: check.links.self } });
 });

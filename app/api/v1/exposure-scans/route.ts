@@ -6,7 +6,7 @@ import { jsonResponse, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(ENDPOINTS.createExposureScan, async ({ client, context }) => {
-  const check = await createExposureScan(client, context);
+export const POST = route(ENDPOINTS.createExposureScan, async ({ client, context, requestId }) => {
+  const check = await createExposureScan(client, context, requestId);
   return jsonResponse(check, { status: 202, headers: { location: check.links.self } });
 });
