@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { TEST_DATABASE_URL, TEST_ENV } from "../tests/test-env";
 
 /** The test database server, but a database of the benchmarks' own; created and migrated on first use. */
-export const BENCH_DATABASE_URL = TEST_DATABASE_URL.replace(/\/portcheck_test$/, "/portcheck_bench");
+export const BENCH_DATABASE_URL = TEST_DATABASE_URL.replace(/\/portcheck_test(_[a-z0-9]+)?$/, "/portcheck_bench$1");
 if (BENCH_DATABASE_URL === TEST_DATABASE_URL) throw new Error(`bench/support.ts: cannot derive the benchmark database from ${TEST_DATABASE_URL}`);
 
 /**
@@ -17,7 +17,7 @@ if (BENCH_DATABASE_URL === TEST_DATABASE_URL) throw new Error(`bench/support.ts:
 export const BENCH_ENV: Record<string, string> = {
   ...TEST_ENV,
   DATABASE_URL: BENCH_DATABASE_URL,
-  REDIS_PREFIX: "portcheck-bench",
+  REDIS_PREFIX: TEST_ENV.REDIS_PREFIX!.replace(/-test$/, "-bench"),
   DNS_SERVERS: "127.0.0.1:9",
   RATE_LIMIT_CHECKS_PER_MINUTE: "100000",
   RATE_LIMIT_TARGET_PER_MINUTE: "1000000",
