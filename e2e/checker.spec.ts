@@ -78,7 +78,7 @@ test("a forbidden target is refused in plain words", async ({ page }) => {
   await expect(page.locator("form").getByRole("alert")).toContainText("no scheme, path, port or user name");
 });
 
-test("a pasted host:port or URL becomes the host, and its port joins the list", async ({ page }) => {
+test("a pasted host:port or URL becomes the host, and its port joins the list", async ({ page }, testInfo) => {
   await page.goto("/");
   await page.getByRole("switch", { name: "Use my IP" }).uncheck();
   await page.getByLabel("Ports").fill("22");
@@ -87,6 +87,10 @@ test("a pasted host:port or URL becomes the host, and its port joins the list", 
   await expect(page.getByLabel("Host")).toHaveValue("127.0.0.2");
   await expect(page.getByLabel("Ports")).toHaveValue("22, 8443");
   await expect(page.getByTestId("pasted-note")).toContainText("Port 8443");
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: testInfo.outputPath(`pasted-${testInfo.project.name}-${scheme}.png`) });
+  }
   await page.getByLabel("Host").fill("[::1]:25565");
   await page.getByRole("button", { name: "Check ports" }).click();
   await expect(page.getByLabel("Ports")).toHaveValue("22, 8443, 25565");

@@ -93,7 +93,7 @@ test("import monitors from a CSV file on the dashboard: a bad row imports nothin
   expect(exported).toBe(good.replace(/\n/g, "\n"));
 });
 
-test("from a check result: check again, then monitor this port with the form prefilled", async ({ page, openListener }) => {
+test("from a check result: check again, then monitor this port with the form prefilled", async ({ page, openListener }, testInfo) => {
   await signUpInBrowser(page, "From a check");
 
   await page.goto("/");
@@ -128,6 +128,14 @@ test("from a check result: check again, then monitor this port with the form pre
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("heading", { name: "Edit monitor" })).toBeVisible();
   await expect(page.getByLabel("Port", { exact: true })).toHaveValue(String(openListener.port));
+  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: testInfo.outputPath(`edit-${width}-${scheme}.png`), fullPage: true });
+    }
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.getByLabel("Name").fill("Renamed service");
   await page.getByLabel("While down, remind me every (minutes)").fill("15");
   await page.getByRole("button", { name: "Save changes" }).click();
