@@ -70,14 +70,17 @@ export function LatencyChart(props: LatencyChartProps) {
       const grid = dark ? "rgba(148,163,184,0.18)" : "rgba(100,116,139,0.18)";
       const axis = { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
       const colors = dark ? LINE_COLORS.dark : LINE_COLORS.light;
+      // The time axis runs to now, so an ongoing outage (no measurements, only failed runs) is visible.
+      const from = Math.min(times[0]!, ...outages.map((outage) => outage.start));
+      const to = Math.max(times.at(-1)!, ...outages.map((outage) => outage.end ?? Date.now() / 1000), Date.now() / 1000);
       plot = new uPlot(
         {
           width: Math.max(240, element.clientWidth),
           height: 200,
           legend: { show: series.length > 1 },
           cursor: { drag: { x: false, y: false } },
-          scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(1, max) * 1.15] } },
-          axes: [axis, { ...axis, label: "ms", size: 56, values: (_plot, ticks) => ticks.map((tick) => `${+tick.toFixed(1)}`) }],
+          scales: { x: { time: true, range: () => [from, to] }, y: { range: (_plot, _min, max) => [0, Math.max(1, max) * 1.15] } },
+          axes: [{ ...axis, space: 80 }, { ...axis, label: "ms", size: 56, values: (_plot, ticks) => ticks.map((tick) => `${+tick.toFixed(1)}`) }],
           series: [{}, ...series.map((line, index) => ({ label: line.region, stroke: colors[index % colors.length], width: 2, points: { show: false }, spanGaps: false }))],
           plugins: [shadeOutages(outages, dark)],
         },
