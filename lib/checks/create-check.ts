@@ -15,7 +15,8 @@ import type { WebContext } from "../web-context";
 import { storedFamily, storedTls } from "./check-options";
 import { chunkCount, enqueueCheckRuns } from "./dispatch-check";
 import { type CheckView } from "./check-view";
-import { checkView, CHECK_SELECT } from "./get-check";
+import { checkView } from "./get-check";
+import { insertCheck } from "./insert-check";
 import { parsePorts } from "./ports";
 import type { CreateCheckBody } from "./schemas";
 
@@ -73,33 +74,22 @@ export async function createCheck(
     requestId: caller.requestId ?? null,
   } as const;
   const chunks = chunkCount(plan.ports.length, config.PORTS_PER_JOB);
-  const check = await context.db.check.create({
-    data: {
-      id,
-      host: plan.host,
-      ports: plan.ports,
-      timeoutMs: plan.timeoutMs,
-      clientKey: clientKey(client),
-      protocol: plan.protocol,
-      family: plan.family,
-      tls: plan.tls,
-      verifyToken: plan.verifyToken,
-      regions,
-      preset: caller.preset ?? null,
-      ...(live.length === 0
-        ? { status: "failed", errorCode: "region_unavailable", errorMessage: REGION_UNAVAILABLE_MESSAGE, finishedAt: now, verifyToken: null }
-        : {}),
-      runs: {
-        createMany: {
-          data: regions.map((region) =>
-            unavailable.has(region)
-              ? { region, chunks, status: "failed" as const, errorCode: "region_unavailable", errorMessage: REGION_UNAVAILABLE_MESSAGE, finishedAt: now }
-              : { region, chunks },
-          ),
-        },
-      },
-    },
-    select: CHECK_SELECT,
+  const failure = { code: "region_unavailable", message: REGION_UNAVAILABLE_MESSAGE };
+  const check = await insertCheck(context.db, {
+    id,
+    host: plan.host,
+    ports: plan.ports,
+    timeoutMs: plan.timeoutMs,
+    clientKey: clientKey(client),
+    protocol: plan.protocol,
+    family: plan.family,
+    tls: plan.tls,
+    verifyToken: plan.verifyToken,
+    regions,
+    preset: caller.preset ?? null,
+    createdAt: now,
+    failure: live.length === 0 ? failure : null,
+    runs: regions.map((region) => ({ region, chunks, failure: unavailable.has(region) ? failure : null })),
   });
   try {
     if (live.length) await enqueueCheckRuns(context.probeQueue, plan, live, config.PORTS_PER_JOB);
