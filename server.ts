@@ -6,6 +6,7 @@ import { loadEnvOrExit } from "./lib/env";
 import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
 import { preflight } from "./lib/http/cors";
 import { refuseRequest } from "./lib/http/request-guard";
+import { REQUEST_PATH_HEADER } from "./lib/http/request-path";
 import { logger } from "./lib/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -31,6 +32,7 @@ const server = createServer((req, res) => {
   }
   delete req.headers[PEER_HEADER];
   delete req.headers[CLIENT_IP_HEADER];
+  req.headers[REQUEST_PATH_HEADER] = req.url ?? "/";
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   const client = clientIp(new Headers({ [PEER_HEADER]: req.headers[PEER_HEADER], "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") }), config.TRUSTED_PROXIES);
   if (client) req.headers[CLIENT_IP_HEADER] = client.ip;
