@@ -40,7 +40,7 @@ export function HeaderAccount() {
   }
   return (
     <div className="flex min-w-0 items-center gap-3 text-sm" data-testid="header-account">
-      <Link href="/settings" title={`Signed in as ${who.email}`} className="min-w-0 max-w-[11rem] truncate text-slate-700 hover:underline sm:max-w-[16rem] dark:text-slate-300">
+      <Link href="/settings" title={`Signed in as ${who.email}`} className="min-w-0 max-w-[8.5rem] truncate text-slate-700 hover:underline sm:max-w-[16rem] dark:text-slate-300">
         <span className="sr-only">Signed in as </span>
         {who.email}
       </Link>
