@@ -209,6 +209,20 @@ describe("no telling which addresses have accounts", () => {
   });
 });
 
+describe("password reset of an unconfirmed account", () => {
+  it("confirms the address too, so whoever owns the mailbox can take over an account someone else started", async () => {
+    const email = `squatted-${Date.now()}@example.com`;
+    await authCall("/sign-up/email", { email, password: "somebody elses passphrase", name: "s" });
+    expect((await authCall("/request-password-reset", { email, redirectTo: "/reset-password" })).status).toBe(200);
+    const mail = (await mailsTo(email)).find((candidate) => candidate.subject.includes("Reset"));
+    const token = /\/api\/auth\/reset-password\/([^\s?]+)/.exec(mailText(mail!))?.[1];
+    expect(token).toBeDefined();
+    expect((await authCall("/reset-password", { token, newPassword: "my own fresh passphrase" })).status).toBe(200);
+    expect((await context.db.user.findUniqueOrThrow({ where: { email } })).emailVerified).toBe(true);
+    expect((await authCall("/sign-in/email", { email, password: "my own fresh passphrase" })).status).toBe(200);
+  });
+});
+
 describe("account e-mails per address", () => {
   it(`sends at most ${MAIL_CAP.max} confirmation links an hour to one address, whoever asks`, async () => {
     const email = `capped-${Date.now()}@example.com`;
