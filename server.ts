@@ -2,6 +2,7 @@
 // in a header that clients cannot forge (lib/http/client-ip.ts decides whom to believe).
 import { createServer } from "node:http";
 import next from "next";
+import { accountMailsSettled } from "./lib/auth/account-mails";
 import { loadEnvOrExit } from "./lib/env";
 import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
 import { preflight } from "./lib/http/cors";
@@ -54,8 +55,11 @@ function shutdown(signal: string): void {
     process.exit(0);
   }, SHUTDOWN_GRACE_MS).unref();
   server.close(() => {
-    log.info("web server stopped");
-    process.exit(0);
+    // Confirmation and reset links still on their way (within the grace period above).
+    void accountMailsSettled().finally(() => {
+      log.info("web server stopped");
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
 }

@@ -6,7 +6,9 @@ import { env } from "../env";
 import { logger } from "../logger";
 import { type AccountMailKind, takeMailAllowance } from "./mail-cap";
 
-const pending = new Set<Promise<void>>();
+// On globalThis: Next.js bundles its own copy of this module, and server.ts waits for these at shutdown.
+const globalForMails = globalThis as unknown as { portcheckAccountMails?: Set<Promise<void>> };
+const pending = (globalForMails.portcheckAccountMails ??= new Set<Promise<void>>());
 
 /** Queues a mail to `to` unless the address has had its share of this kind; returns at once. */
 export function sendAccountMail(kind: AccountMailKind, mail: { to: string; subject: string; text: string }): void {
