@@ -48,6 +48,8 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: testInfo.outputPath(`monitor-${width}-${scheme}.png`), fullPage: true });
+      // The header and the results table fit a phone's width: nothing scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     }
   }
   await page.goto("/dashboard");
