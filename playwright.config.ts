@@ -6,6 +6,7 @@ import { TEST_INSTANCE } from "./tests/instance";
 import { TEST_DENYLIST } from "./tests/test-env";
 
 const PORT = TEST_INSTANCE.e2ePort;
+const E2E_SMTP_PORT = TEST_INSTANCE.e2ePort + 1;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/${TEST_INSTANCE.e2eDatabase}`;
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
@@ -62,7 +63,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       BETTER_AUTH_SECRET: "e2e-secret-that-is-long-enough-0123456789",
       MONITOR_MIN_INTERVAL_SECONDS: "1",
-      SMTP_URL: "smtp://127.0.0.1:1",
+      // e2e/mailbox.ts listens there, in the test process, to open confirmation links.
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       // e2e/admin.spec.ts signs this account up and confirms it.
       ADMIN_EMAILS: "e2e-admin@example.com",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -2,11 +2,13 @@
 // in a header that clients cannot forge (lib/http/client-ip.ts decides whom to believe).
 import { createServer } from "node:http";
 import next from "next";
+import { accountMailsSettled } from "./lib/auth/account-mails";
 import { loadEnvOrExit } from "./lib/env";
 import { CLIENT_IP_HEADER, clientIp, PEER_HEADER } from "./lib/http/client-ip";
 import { preflight } from "./lib/http/cors";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/http/request-id";
 import { refuseRequest } from "./lib/http/request-guard";
+import { REQUEST_PATH_HEADER } from "./lib/http/request-path";
 import { logger } from "./lib/logger";
 import { isQueueBoardPath, serveQueueBoard } from "./lib/admin/serve-queue-board";
 
@@ -40,6 +42,7 @@ const server = createServer((req, res) => {
   res.setHeader(REQUEST_ID_HEADER, requestId);
   delete req.headers[PEER_HEADER];
   delete req.headers[CLIENT_IP_HEADER];
+  req.headers[REQUEST_PATH_HEADER] = req.url ?? "/";
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   const client = clientIp(new Headers({ [PEER_HEADER]: req.headers[PEER_HEADER], "x-forwarded-for": String(req.headers["x-forwarded-for"] ?? "") }), config.TRUSTED_PROXIES);
   if (client) req.headers[CLIENT_IP_HEADER] = client.ip;
@@ -61,8 +64,11 @@ function shutdown(signal: string): void {
     process.exit(0);
   }, SHUTDOWN_GRACE_MS).unref();
   server.close(() => {
-    log.info("web server stopped");
-    process.exit(0);
+    // Confirmation and reset links still on their way (within the grace period above).
+    void accountMailsSettled().finally(() => {
+      log.info("web server stopped");
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
 }

@@ -1,6 +1,9 @@
-// Root layout: system fonts only, dark mode from the system setting.
+// Root layout: system fonts only, dark mode from the system setting; the header says who is signed in.
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { HeaderAccount } from "./_components/header-account";
+import { Notice } from "./_components/notice";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,11 +26,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <nav aria-label="Main" className="mx-auto flex max-w-4xl items-center justify-between px-4 py-3">
-            <Link href="/" className="text-lg font-bold tracking-tight">
+          <nav aria-label="Main" className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" className="mr-auto text-lg font-bold tracking-tight sm:mr-0">
               Port<span className="text-blue-600 dark:text-blue-400">check</span>
             </Link>
-            <div className="flex gap-4 text-sm">
+            {/* Narrow screens: the links take a row of their own under the name and the account. */}
+            <div className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm sm:order-none sm:mr-auto sm:w-auto">
               {[
                 ["/ports", "Ports"],
                 ["/guides/what-is-a-port", "What is a port?"],
@@ -39,9 +43,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 </Link>
               ))}
             </div>
+            <HeaderAccount />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+          <Suspense>
+            <Notice />
+          </Suspense>
           {children}
         </main>
         <footer className="mx-auto max-w-4xl px-4 py-8 text-sm text-slate-500 dark:text-slate-400">

@@ -28,6 +28,7 @@ interface Benchmark {
 const BENCHMARKS: readonly Benchmark[] = [
   { name: "probe-accuracy", needsRoot: false, needsNmap: false },
   { name: "pipeline", needsRoot: false, needsNmap: false },
+  { name: "account-timing", needsRoot: false, needsNmap: false },
   { name: "verdicts-vs-nmap", needsRoot: true, needsNmap: true },
   { name: "latency-under-load", needsRoot: true, needsNmap: false },
   { name: "fairness", needsRoot: true, needsNmap: false },

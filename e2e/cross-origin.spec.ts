@@ -2,7 +2,7 @@
 // bearer key works (after the preflight), and nothing authenticated by the session cookie can be read.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "./fixtures";
+import { expect, signUpInBrowser, test } from "./fixtures";
 
 let site: Server;
 let siteUrl: string;
@@ -17,13 +17,7 @@ test.afterAll(() => new Promise<void>((resolve) => site.close(() => resolve())))
 
 test("a page on another origin checks a port, follows its events, and uses a key, but cannot read cookie-authenticated answers", async ({ page, openListener, baseURL }) => {
   // Sign up in this browser, so that it holds a session cookie for the app, and make a key.
-  const email = `e2e-cors-${Date.now()}@example.com`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Cors");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel(/^Password/).fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
+  await signUpInBrowser(page, "Cors");
   const key = await page.evaluate(async () => {
     const response = await fetch("/api/v1/api-keys", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "cors", scope: "read" }) });
     return ((await response.json()) as { key: string }).key;

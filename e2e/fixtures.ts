@@ -1,6 +1,7 @@
 // Test fixtures: real listeners on 127.0.0.2 standing in for a host on the internet.
 import { expect, type Page, test as base } from "@playwright/test";
 import { closedPort, type OpenPort, openPort } from "../tests/helpers/listeners";
+import { linkMailedTo, mailbox } from "./mailbox";
 
 export const test = base.extend<{ openListener: OpenPort; closedPortNumber: number }>({
   openListener: async ({}, use) => {
@@ -15,14 +16,22 @@ export const test = base.extend<{ openListener: OpenPort; closedPortNumber: numb
 
 export { expect } from "@playwright/test";
 
-/** Signs a new account up through the form and waits for the dashboard. Returns its e-mail address. */
+export const E2E_PASSWORD = "a long enough passphrase";
+
+/**
+ * Signs a new account up through the form, opens the confirmation link mailed to it (which signs in)
+ * and waits for the dashboard. Returns its e-mail address.
+ */
 export async function signUpInBrowser(page: Page, name: string): Promise<string> {
+  await mailbox();
   const email = `e2e-${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`;
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel(/^Password/).fill("a long enough passphrase");
+  await page.getByLabel(/^Password/).fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+  await page.goto(await linkMailedTo(email, /^Confirm your e-mail address/));
   await expect(page.getByRole("heading", { name: "Your monitors" })).toBeVisible();
   return email;
 }

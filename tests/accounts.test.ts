@@ -14,6 +14,7 @@ import { webContext } from "../lib/web-context";
 import { asAccount, authCall, sessionCookie, signUp, type TestAccount } from "./helpers/accounts";
 import { newPeer, params, problem, request } from "./helpers/api";
 import { mailText } from "./helpers/smtp";
+import { accountMailsSettled } from "../lib/auth/account-mails";
 
 const context = webContext();
 
@@ -50,7 +51,8 @@ describe("accounts", () => {
   });
 
   it("sets an HttpOnly, SameSite=Lax session cookie, not Secure on http", async () => {
-    const response = await authCall("/sign-up/email", { email: `cookie-${Date.now()}@example.com`, password: "correct horse battery staple", name: "c" });
+    const account = await signUp("cookie");
+    const response = await authCall("/sign-in/email", { email: account.email, password: account.password });
     const cookie = response.headers.getSetCookie().find((value) => value.includes("session_token="))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -59,6 +61,7 @@ describe("accounts", () => {
 
   it("confirms the e-mail address by a link, and e-mails alerts only to confirmed addresses", async () => {
     const account = await signUp("verify", { verified: false });
+    await accountMailsSettled();
     const mail = smtp.mails.find((candidate) => candidate.to.includes(account.email) && candidate.subject.includes("Confirm"));
     expect(mail).toBeDefined();
     const { body: monitor } = await addMonitor(account, { paused: true });
@@ -110,6 +113,7 @@ describe("accounts", () => {
   it("resets a forgotten password through a link sent by e-mail", async () => {
     const account = await signUp("reset");
     expect((await authCall("/request-password-reset", { email: account.email, redirectTo: "/reset-password" })).status).toBe(200);
+    await accountMailsSettled();
     const mail = smtp.mails.find((candidate) => candidate.to.includes(account.email) && candidate.subject.includes("Reset"));
     expect(mail).toBeDefined();
     const link = /(http:\/\/localhost:3000\/api\/auth\/reset-password\/[^\s?]+)/.exec(mailText(mail!))?.[1];

@@ -1,14 +1,17 @@
-// Signed-in area: every page here needs a session (otherwise: sign in).
+// Signed-in area: every page here needs a session (otherwise: sign in, then come back here).
 import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { signInPath } from "@/lib/auth/next-path";
 import { currentUser } from "@/lib/auth/session";
+import { requestPath } from "@/lib/http/request-path";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser(await headers());
-  if (!user) redirect("/sign-in");
+  const requestHeaders = await headers();
+  const user = await currentUser(requestHeaders);
+  if (!user) redirect(signInPath(requestPath(requestHeaders)));
   return (
     <div>
       <nav aria-label="Account" className="mb-6 flex flex-wrap items-center gap-4 border-b border-slate-200 pb-3 text-sm dark:border-slate-800">
@@ -16,7 +19,6 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Link href="/monitors/new">Add monitor</Link>
         <Link href="/status-pages">Status pages</Link>
         <Link href="/settings">Settings</Link>
-        <span className="ml-auto text-slate-500 dark:text-slate-400">{user.email}</span>
       </nav>
       {children}
     </div>

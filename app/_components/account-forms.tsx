@@ -1,50 +1,34 @@
 "use client";
-// Sign up, sign in, forgot and reset password: plain forms over better-auth's JSON endpoints.
+// Sign up, forgot and reset password: plain forms over better-auth's JSON endpoints (sign in: sign-in-form.tsx).
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { buttonClass, errorMessage, FormError, inputClass } from "./form";
-
-async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`/api/auth${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
-function useSubmit(action: (form: FormData) => Promise<string | null>) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setError(await action(new FormData(event.currentTarget)));
-    } catch {
-      setError("Portcheck could not be reached. Check your connection and try again.");
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, onSubmit };
-}
-
-function Field({ label, name, type = "text", autoComplete, minLength }: { label: string; name: string; type?: string; autoComplete?: string; minLength?: number }) {
-  return (
-    <label className="block">
-      <span className="font-medium">{label}</span>
-      <input name={name} type={type} required autoComplete={autoComplete} minLength={minLength} className={inputClass} />
-    </label>
-  );
-}
+import { safeNextPath } from "@/lib/auth/next-path";
+import { Field, postAuth as post, useSubmit, verifiedLanding } from "./account-form-kit";
+import { buttonClass, errorMessage, FormError } from "./form";
 
 export function SignUpForm() {
-  const router = useRouter();
+  const next = safeNextPath(useSearchParams().get("next"));
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const { error, busy, onSubmit } = useSubmit(async (form) => {
-    const response = await post("/sign-up/email", { name: form.get("name"), email: form.get("email"), password: form.get("password"), callbackURL: "/dashboard" });
+    const email = String(form.get("email") ?? "");
+    const response = await post("/sign-up/email", { name: form.get("name"), email, password: form.get("password"), callbackURL: verifiedLanding(next) });
     if (!response.ok) return errorMessage(response, "The account could not be created.");
-    router.push("/dashboard");
-    router.refresh();
+    setSentTo(email);
     return null;
   });
+  // The same words whether or not the address already had an account (its owner gets a mail saying so).
+  if (sentTo) {
+    return (
+      <div role="status" className="space-y-2">
+        <p className="font-semibold">Check your inbox</p>
+        <p>
+          We sent a link to <strong className="break-all">{sentTo}</strong>. Open it within an hour to confirm the address and sign in.
+        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No mail after a few minutes? Look in the spam folder, or sign in to get a new link.</p>
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <Field label="Name" name="name" autoComplete="name" />
@@ -55,32 +39,7 @@ export function SignUpForm() {
         {busy ? "Creating…" : "Create account"}
       </button>
       <p className="text-sm">
-        Already have an account? <Link href="/sign-in" className="text-blue-700 underline dark:text-blue-400">Sign in</Link>
-      </p>
-    </form>
-  );
-}
-
-export function SignInForm() {
-  const router = useRouter();
-  const { error, busy, onSubmit } = useSubmit(async (form) => {
-    const response = await post("/sign-in/email", { email: form.get("email"), password: form.get("password") });
-    if (!response.ok) return response.status === 401 ? "The e-mail or the password is wrong." : errorMessage(response, "Sign-in failed.");
-    router.push("/dashboard");
-    router.refresh();
-    return null;
-  });
-  return (
-    <form onSubmit={onSubmit} className="space-y-4">
-      <Field label="E-mail" name="email" type="email" autoComplete="email" />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" />
-      <FormError message={error} />
-      <button type="submit" disabled={busy} className={buttonClass}>
-        {busy ? "Signing in…" : "Sign in"}
-      </button>
-      <p className="flex justify-between text-sm">
-        <Link href="/forgot-password" className="text-blue-700 underline dark:text-blue-400">Forgot your password?</Link>
-        <Link href="/sign-up" className="text-blue-700 underline dark:text-blue-400">Create an account</Link>
+        Already have an account? <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"} className="text-blue-700 underline dark:text-blue-400">Sign in</Link>
       </p>
     </form>
   );
@@ -113,7 +72,7 @@ export function ResetPasswordForm() {
   const { error, busy, onSubmit } = useSubmit(async (form) => {
     const response = await post("/reset-password", { token, newPassword: form.get("password") });
     if (!response.ok) return errorMessage(response, "The link has expired or was already used. Ask for a new one.");
-    router.push("/sign-in?reset=1");
+    router.push("/sign-in?notice=password-reset");
     return null;
   });
   if (!token || params.get("error")) {

@@ -11,7 +11,7 @@ export function AccountSettings() {
 
   async function signOut() {
     await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    router.push("/");
+    router.push("/?notice=signed-out");
     router.refresh();
   }
 
@@ -24,7 +24,7 @@ export function AccountSettings() {
     setBusy(false);
     if (!response) return setError("Portcheck could not be reached.");
     if (!response.ok) return setError(response.status === 400 ? "The password is wrong." : await errorMessage(response, "The account could not be deleted."));
-    router.push("/");
+    router.push("/?notice=account-deleted");
     router.refresh();
   }
 

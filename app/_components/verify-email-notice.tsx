@@ -15,7 +15,7 @@ export function VerifyEmailNotice({ email }: { email: string }) {
         disabled={sent}
         className={`${secondaryButtonClass} mt-2`}
         onClick={async () => {
-          await fetch("/api/auth/send-verification-email", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, callbackURL: "/dashboard" }) }).catch(() => null);
+          await fetch("/api/auth/send-verification-email", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, callbackURL: "/verified" }) }).catch(() => null);
           setSent(true);
         }}
       >

@@ -1,20 +1,19 @@
 // Accounts (better-auth, mounted at /api/auth): e-mail and password, argon2id hashes, sessions in
-// PostgreSQL, brute-force limits in Redis, password reset by e-mail, account deletion.
+// PostgreSQL, brute-force limits in Redis, confirmation and reset links by e-mail (capped per address,
+// sent in the background), e-mail and password changes, TOTP two-factor sign-in, account deletion.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import type { Redis } from "ioredis";
-import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { APIError, createAuthMiddleware } from "better-auth/api";
-import { passwordProblem } from "./password-strength";
-import { sendMail } from "../alerts/mailer";
+import { twoFactor } from "better-auth/plugins";
 import { db } from "../db";
 import { env } from "../env";
-import { logger } from "../logger";
-import { CLIENT_IP_HEADER, clientKey } from "../http/client-ip";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { unscheduleMonitor } from "../queue/monitor-queues";
-import { producerRedis, readyRedis } from "../redis";
+import { producerRedis } from "../redis";
 import { webContext } from "../web-context";
+import { accountMails } from "./account-mails";
+import { afterHook, beforeHook } from "./hooks";
 import { hashPassword, verifyPassword } from "./password";
+import { redisRateLimitStorage } from "./rate-limit-storage";
 
 /** Limits on the account endpoints, per client (IPv4 address or IPv6 /64) and path. */
 export const AUTH_LIMITS = {
@@ -23,32 +22,15 @@ export const AUTH_LIMITS = {
   "/request-password-reset": { window: 3600, max: 5 },
   "/reset-password": { window: 600, max: 10 },
   "/delete-user": { window: 600, max: 10 },
+  "/send-verification-email": { window: 3600, max: 10 },
+  "/change-email": { window: 3600, max: 10 },
+  "/change-password": { window: 600, max: 10 },
+  // Six-digit codes: ten tries a minute per client and path (better-auth also ends a sign-in after five wrong ones).
+  "/two-factor/*": { window: 60, max: 10 },
 } as const;
 
-function redisRateLimitStorage(redis: () => Redis) {
-  const limiters = new Map<string, RateLimiterRedis>();
-  return {
-    async consume(key: string, { window, max }: { window: number; max: number }) {
-      const client = await readyRedis(redis());
-      const id = `${window}:${max}`;
-      let limiter = limiters.get(id);
-      if (!limiter) {
-        limiter = new RateLimiterRedis({ storeClient: client, keyPrefix: `${env().REDIS_PREFIX}:rl:auth:${id}`, points: max, duration: window });
-        limiters.set(id, limiter);
-      }
-      // better-auth keys are "<ip>|<path>"; IPv6 clients are limited by /64 like everywhere else.
-      const [ip = "", path = ""] = key.split("|");
-      const clientId = ip.includes(":") ? clientKey({ ip, version: 6 }) : ip;
-      try {
-        await limiter.consume(`${clientId}|${path}`);
-        return { allowed: true, retryAfter: 0 };
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfter: Math.ceil(rejection.msBeforeNext / 1000) };
-        throw rejection;
-      }
-    },
-  };
-}
+/** The app's name in authenticator apps. */
+export const TOTP_ISSUER = "Portcheck";
 
 function createAuth() {
   const config = env();
@@ -63,36 +45,36 @@ function createAuth() {
       enabled: true,
       minPasswordLength: 10,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // Nobody is signed in before the address is confirmed: otherwise signing up and then in would
+      // tell whether the address already had an account. The confirmation link signs in.
+      requireEmailVerification: true,
+      autoSignIn: false,
       password: { hash: hashPassword, verify: verifyPassword },
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: async ({ user, url }) => {
-        await sendMail({
-          to: user.email,
-          subject: "Reset your Portcheck password",
-          text: `Someone asked to reset the password of your Portcheck account.\n\nTo choose a new password, open this link within an hour:\n${url}\n\nIf it was not you, ignore this e-mail: your password stays as it is.`,
-        });
+      sendResetPassword: async ({ user, url }) => accountMails.resetPassword(user.email, url),
+      // The owner hears of it (capped like confirmation links); the answer is the same as for a new address.
+      onExistingUserSignUp: async ({ user }) => accountMails.existingSignUp(user.email),
+      // The reset link reached this mailbox, which confirms the address too.
+      onPasswordReset: async ({ user }) => {
+        if (!user.emailVerified) await db().user.update({ where: { id: user.id }, data: { emailVerified: true } });
       },
     },
     // Alerts are only e-mailed to confirmed addresses, so nobody can sign a stranger up for alerts.
     emailVerification: {
       sendOnSignUp: true,
+      sendOnSignIn: true,
       autoSignInAfterVerification: true,
+      expiresIn: 3600,
+      // Also the link that confirms a new address: until it is opened, the old address stays (and gets the alerts).
       sendVerificationEmail: async ({ user, url }) => {
-        try {
-          await sendMail({
-            to: user.email,
-            subject: "Confirm your e-mail address for Portcheck",
-            text: `Please confirm that this address may receive Portcheck alerts:\n${url}\n\nIf you did not create a Portcheck account, ignore this e-mail.`,
-          });
-        } catch (error) {
-          // Sign-up must not fail because mail is down; the person can ask for the link again.
-          logger.warn({ err: (error as Error).message }, "verification e-mail not sent");
-        }
+        const stored = await db().user.findUnique({ where: { id: user.id }, select: { email: true } });
+        if (stored && stored.email !== user.email) accountMails.changeEmail(user.email, url);
+        else accountMails.verify(user.email, url);
       },
     },
     user: {
+      changeEmail: { enabled: true },
       deleteUser: {
         enabled: true,
         // The database cascade removes monitors, results, incidents and deliveries; their schedulers go now.
@@ -104,6 +86,7 @@ function createAuth() {
         },
       },
     },
+    plugins: [twoFactor({ issuer: TOTP_ISSUER })],
     // Deleting the account without the password needs a sign-in of the last 10 minutes.
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600, freshAge: 10 * 60 },
     rateLimit: {
@@ -119,24 +102,13 @@ function createAuth() {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       // Mutations with a session cookie must come from our own origin, in tests too.
       disableOriginCheck: false,
+      // Mails never hold up an answer (account-mails.ts queues them and logs failures).
+      backgroundTasks: { handler: (promise) => void promise.catch(() => {}) },
     },
     telemetry: { enabled: false },
-    // A new password (sign-up, reset, change) must not be common or guessable.
-    hooks: {
-      before: createAuthMiddleware(async (ctx) => {
-        if (!PASSWORD_PATHS.has(ctx.path)) return;
-        const body = (ctx.body ?? {}) as { password?: unknown; newPassword?: unknown; email?: unknown; name?: unknown };
-        const password = typeof body.newPassword === "string" ? body.newPassword : body.password;
-        if (typeof password !== "string" || password.length < 10) return; // better-auth's own length rules answer these
-        const problem = passwordProblem(password, [body.email, body.name, ctx.context.session?.user.email].filter((item): item is string => typeof item === "string"));
-        if (problem) throw new APIError("BAD_REQUEST", { message: problem, code: "PASSWORD_TOO_WEAK" });
-      }),
-    },
+    hooks: { before: beforeHook, after: afterHook },
   });
 }
-
-/** The endpoints that set a password. */
-const PASSWORD_PATHS = new Set(["/sign-up/email", "/reset-password", "/change-password"]);
 
 export type Auth = ReturnType<typeof createAuth>;
 

@@ -6,10 +6,11 @@ export interface SignedInUser {
   email: string;
   name: string;
   emailVerified: boolean;
+  twoFactorEnabled?: boolean;
 }
 
 export async function currentUser(headers: Headers): Promise<SignedInUser | null> {
   const session = await auth().api.getSession({ headers });
   if (!session) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name, emailVerified: session.user.emailVerified };
+  return { id: session.user.id, email: session.user.email, name: session.user.name, emailVerified: session.user.emailVerified, twoFactorEnabled: session.user.twoFactorEnabled === true };
 }

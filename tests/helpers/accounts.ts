@@ -34,9 +34,13 @@ export async function signUp(prefix = "user", options: { verified?: boolean } = 
   const peer = newPeer();
   const response = await authCall("/sign-up/email", { email, password, name: prefix }, { peer });
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  // As if the person had followed the confirmation link (that flow has its own test).
-  if (options.verified !== false) await db().user.update({ where: { email }, data: { emailVerified: true } });
-  return { email, password, cookie: sessionCookie(response), peer };
+  // As if the person had followed the confirmation link (that flow has its own test), then signed in.
+  await db().user.update({ where: { email }, data: { emailVerified: true } });
+  const signIn = await authCall("/sign-in/email", { email, password }, { peer });
+  if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  // A signed-in account whose address is not (or no longer) confirmed, e.g. after a change of address.
+  if (options.verified === false) await db().user.update({ where: { email }, data: { emailVerified: false } });
+  return { email, password, cookie: sessionCookie(signIn), peer };
 }
 
 /** A request to our API as the signed-in account, from our own origin. */

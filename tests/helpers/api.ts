@@ -1,12 +1,14 @@
 // Calling route handlers directly, as Next.js would, with the peer header server.ts sets.
 import { CLIENT_IP_HEADER, PEER_HEADER } from "../../lib/http/client-ip";
 
-let nextPeer = 1;
+// Test files run side by side in separate processes: each starts at its own place in 198.18.0.0/15,
+// so that one file's sign-in attempts do not use up another's budget for the same address.
+let nextPeer = 1 + (process.pid % 480) * 256;
 
 /** A fresh public-looking client address per test, so rate limits do not leak between tests. */
 export function newPeer(): string {
-  nextPeer++;
-  return `198.18.${(nextPeer >> 8) & 255}.${nextPeer & 255}`;
+  nextPeer = (nextPeer + 1) % 131_072;
+  return `198.${18 + (nextPeer >> 16)}.${(nextPeer >> 8) & 255}.${nextPeer & 255}`;
 }
 
 export function request(

@@ -1,7 +1,7 @@
 // /sign-in
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { SignInForm } from "@/app/_components/account-forms";
+import { SignInForm } from "@/app/_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 

@@ -1,8 +1,10 @@
-// /settings: the account: API keys, sign out, delete it with everything in it.
+// /settings: the account: password, e-mail address, two-factor sign-in, API keys, sign out, delete it.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AccountSettings } from "@/app/_components/account-settings";
 import { ApiKeysSettings } from "@/app/_components/api-keys-settings";
+import { ChangeEmailForm, ChangePasswordForm } from "@/app/_components/credentials-settings";
+import { TwoFactorSettings } from "@/app/_components/two-factor-settings";
 import { currentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Account settings" };
@@ -13,8 +15,11 @@ export default async function SettingsPage() {
     <div className="max-w-2xl space-y-8">
       <h1 className="text-2xl font-bold">Account settings</h1>
       <p>
-        Signed in as <strong>{user.email}</strong>.
+        Signed in as <strong className="break-all">{user.email}</strong>.
       </p>
+      <ChangePasswordForm />
+      <ChangeEmailForm email={user.email} />
+      <TwoFactorSettings enabled={user.twoFactorEnabled === true} />
       <ApiKeysSettings />
       <AccountSettings />
     </div>

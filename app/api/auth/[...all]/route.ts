@@ -1,6 +1,8 @@
 // /api/auth/*: better-auth's endpoints (sign-up, sign-in, sign-out, password reset, delete-user...).
-// Bodies are capped like every other API body before better-auth reads them.
+// Bodies are capped like every other API body before better-auth reads them; the answers that could
+// tell whether an address has an account take a fixed minimum time.
 import { auth } from "@/lib/auth/auth";
+import { UNIFORM_TIMING_PATHS, withResponseFloor } from "@/lib/auth/uniform-timing";
 import { readBodyText } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/error-response";
 
@@ -14,7 +16,9 @@ async function withCappedBody(request: Request): Promise<Response> {
     // An empty body is an empty object: better-auth then names the missing fields (400) instead of failing (500).
     const headers = new Headers(request.headers);
     if (body.trim() === "") headers.set("content-type", "application/json");
-    return await handler(new Request(request, { body: body.trim() === "" ? "{}" : body, headers }));
+    const capped = new Request(request, { body: body.trim() === "" ? "{}" : body, headers });
+    const path = new URL(request.url).pathname.replace(/^\/api\/auth/, "");
+    return await (UNIFORM_TIMING_PATHS.has(path) ? withResponseFloor(() => handler(capped)) : handler(capped));
   } catch (error) {
     return errorResponse(error, request);
   }
