@@ -8,6 +8,7 @@ import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
 import { MonitorTransfer } from "@/app/_components/monitor-transfer";
 import { HeartbeatBar } from "@/app/_components/heartbeat-bar";
+import { MaintenanceNote } from "@/app/_components/maintenance-note";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { StateAnnouncer } from "@/app/_components/state-announcer";
 import { recentBeats } from "@/lib/monitors/recent-beats";
@@ -15,13 +16,15 @@ import { stateWord } from "@/lib/monitors/state-label";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listMonitors } from "@/lib/monitors/queries";
+import { maintenanceFor } from "@/lib/maintenance/covering-windows";
 
 export const metadata: Metadata = { title: "Your monitors" };
 
 export default async function DashboardPage() {
   const user = (await currentUser(await headers()))!;
   const { items: monitors } = await listMonitors(db(), user.id);
-  const beats = await recentBeats(db(), monitors.map((monitor) => monitor.id), 30);
+  const ids = monitors.map((monitor) => monitor.id);
+  const [beats, maintenance] = await Promise.all([recentBeats(db(), ids, 30), maintenanceFor(db(), ids)]);
   return (
     <div>
       <AutoRefresh seconds={10} />
@@ -50,6 +53,7 @@ export default async function DashboardPage() {
                       {monitor.name}
                     </Link>
                     <MonitorStateBadge state={monitor.state} expect={monitor.expect} />
+                    {maintenance.has(monitor.id) && <MaintenanceNote until={maintenance.get(monitor.id)!.until.toISOString()} title={maintenance.get(monitor.id)!.title} />}
                   </div>
                   <p className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">
                     {monitor.host}:{monitor.port} {monitor.protocol === "udp" ? "UDP" : ""} · {monitor.expect === "open" ? "must be open" : "must stay closed"}
