@@ -57,23 +57,23 @@ function durationMs(schedule: WindowSchedule): number {
 /** What is wrong with a schedule, field by field; empty when it is sound. */
 export function scheduleErrors(schedule: WindowSchedule): ScheduleError[] {
   const errors: ScheduleError[] = [];
-  if (!isTimeZone(schedule.timeZone)) errors.push({ path: "timeZone", message: `${schedule.timeZone} is not a time zone: use an IANA name such as Europe/Berlin or UTC.` });
+  if (!isTimeZone(schedule.timeZone)) errors.push({ path: "timeZone", message: `"${schedule.timeZone}" is not a time zone we know: use a name such as Europe/Berlin, America/New_York or UTC.` });
   if (schedule.kind === "once") {
-    if (schedule.endsAt.getTime() <= schedule.startsAt.getTime()) errors.push({ path: "endsAt", message: "endsAt must be after startsAt." });
-    else if (durationMs(schedule) > MAX_DURATION_MINUTES * 60_000) errors.push({ path: "endsAt", message: "A window lasts at most 7 days." });
+    if (schedule.endsAt.getTime() <= schedule.startsAt.getTime()) errors.push({ path: "endsAt", message: "The end must be after the start." });
+    else if (durationMs(schedule) > MAX_DURATION_MINUTES * 60_000) errors.push({ path: "endsAt", message: "A window lasts at most 7 days: choose an earlier end." });
     return errors;
   }
   if (schedule.durationMinutes < 1 || schedule.durationMinutes > MAX_DURATION_MINUTES) {
-    errors.push({ path: "durationMinutes", message: "durationMinutes is from 1 to 10080 (7 days)." });
+    errors.push({ path: "durationMinutes", message: "The duration is from 1 minute to 7 days (10080 minutes)." });
   }
   if (schedule.kind === "cron") {
     const fields = schedule.expression.trim().split(/\s+/);
-    if (fields.length !== 5) errors.push({ path: "expression", message: "expression has five fields: minute hour day-of-month month day-of-week." });
+    if (fields.length !== 5) errors.push({ path: "expression", message: "A cron expression has five fields: minute, hour, day of month, month, day of week (e.g. 30 2 * * 0)." });
     else if (errors.every((error) => error.path !== "timeZone")) {
       try {
         CronExpressionParser.parse(schedule.expression.trim(), { tz: schedule.timeZone, currentDate: new Date() }).next();
       } catch (error) {
-        errors.push({ path: "expression", message: `expression is not a cron expression that ever matches (${(error as Error).message}).` });
+        errors.push({ path: "expression", message: `This cron expression is not valid or never matches (${(error as Error).message}).` });
       }
     }
   }

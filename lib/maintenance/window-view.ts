@@ -67,16 +67,16 @@ const invalidSchedule = (errors: ScheduleError[]) => new ProblemError("invalid_s
 
 /** A sound schedule from the fields, or a 422 naming each field that is missing or wrong. */
 export function judgeSchedule(fields: ScheduleFields): WindowSchedule {
-  const missing = (path: string, what: string): ScheduleError => ({ path, message: `${path} is required for a ${fields.kind} window: ${what}.` });
+  const missing = (path: string, what: string): ScheduleError => ({ path, message: `A ${fields.kind === "once" ? "one-off" : fields.kind} window needs ${what}.` });
   const timeZone = fields.timeZone;
   let schedule: WindowSchedule;
   if (fields.kind === "once") {
     const errors: ScheduleError[] = [];
     const read = (path: "startsAt" | "endsAt") => {
       const text = fields[path];
-      if (!text) return errors.push(missing(path, "an ISO 8601 date and time")), null;
+      if (!text) return errors.push(missing(path, path === "startsAt" ? "a start" : "an end")), null;
       const instant = parseInstant(text, timeZone);
-      if (!instant) errors.push({ path, message: `${path} is not a date and time: use ISO 8601 such as 2027-05-01T22:00.` });
+      if (!instant) errors.push({ path, message: "This is not a date and time: use ISO 8601 such as 2027-05-01T22:00." });
       return instant;
     };
     const startsAt = read("startsAt");
@@ -85,14 +85,14 @@ export function judgeSchedule(fields: ScheduleFields): WindowSchedule {
     schedule = { kind: "once", timeZone, startsAt, endsAt };
   } else if (fields.kind === "weekly") {
     const errors = [
-      ...(fields.days?.length ? [] : [missing("days", "at least one weekday")]),
-      ...(fields.startTime ? [] : [missing("startTime", "HH:MM")]),
-      ...(fields.durationMinutes ? [] : [missing("durationMinutes", "minutes from 1 to 10080")]),
+      ...(fields.days?.length ? [] : [missing("days", "at least one day of the week")]),
+      ...(fields.startTime ? [] : [missing("startTime", "a start time (HH:MM)")]),
+      ...(fields.durationMinutes ? [] : [missing("durationMinutes", "a duration in minutes")]),
     ];
     if (errors.length) throw invalidSchedule(errors);
     schedule = { kind: "weekly", timeZone, days: [...new Set(fields.days!)].sort(), startTime: fields.startTime!, durationMinutes: fields.durationMinutes! };
   } else {
-    const errors = [...(fields.expression ? [] : [missing("expression", "a five-field cron expression")]), ...(fields.durationMinutes ? [] : [missing("durationMinutes", "minutes from 1 to 10080")])];
+    const errors = [...(fields.expression ? [] : [missing("expression", "a cron expression")]), ...(fields.durationMinutes ? [] : [missing("durationMinutes", "a duration in minutes")])];
     if (errors.length) throw invalidSchedule(errors);
     schedule = { kind: "cron", timeZone, expression: fields.expression!.trim().replace(/\s+/g, " "), durationMinutes: fields.durationMinutes! };
   }
