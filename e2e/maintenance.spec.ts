@@ -32,6 +32,8 @@ test("a maintenance window silences an alert", async ({ page, browser }, testInf
     await page.goto("/monitors/new");
     await page.getByLabel("Webhook URL (optional)").fill(receiver.url);
     await addMonitorInBrowser(page, "Database", listener.port);
+    // A webhook's signing secret is shown once, before the monitor opens.
+    await page.getByRole("button", { name: /open the monitor/ }).click();
     await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
     const monitorUrl = page.url();
 
