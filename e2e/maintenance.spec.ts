@@ -93,6 +93,14 @@ test("a maintenance window silences an alert", async ({ page, browser }, testInf
     await visitor.close();
 
     await page.getByRole("link", { name: "Maintenance" }).click();
+    // Editing: a cron expression that cannot be, in plain words, and nothing changes.
+    await page.getByTestId("maintenance-row").getByRole("button", { name: "Edit" }).click();
+    await form.getByLabel("Cron").check();
+    await form.getByLabel("Cron expression").fill("61 * * * *");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByTestId("error-expression")).toContainText("This cron expression is not valid or never matches");
+    await form.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("maintenance-row")).toContainText("Once,");
     await screenshots(page, testInfo, "maintenance-page");
 
     // The window goes away while the port is still down: the next check opens the incident and alerts.
