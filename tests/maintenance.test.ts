@@ -99,6 +99,15 @@ describe("a monitor in a maintenance window", () => {
     const status = await publicStatus(context.db, page.slug);
     expect(status?.monitors[0]).toMatchObject({ id, maintenance: { until: expect.any(String) } });
     expect(status?.overall).toBe("maintenance");
+    // Planned: a weekly window on the monitor shows when and what, not its title.
+    // Three hours from now (UTC), well after the hour the cron window is on.
+    const startTime = new Date(Date.now() + 3 * 3600_000).toISOString().slice(11, 16);
+    await createWindow(owner, { title: "Secret vendor swap", kind: "weekly", days: [0, 1, 2, 3, 4, 5, 6], startTime, durationMinutes: 30, timeZone: "UTC", monitorIds: [id] });
+    const planned = (await publicStatus(context.db, page.slug))?.planned ?? [];
+    expect(planned.length).toBeGreaterThanOrEqual(1);
+    expect(planned[0]).toEqual({ start: expect.stringContaining(`T${startTime}:00.000Z`), end: expect.any(String), monitorNames: ["Mail relay"] });
+    expect(Date.parse(planned[0]!.end) - Date.parse(planned[0]!.start)).toBe(30 * 60_000);
+    expect(JSON.stringify(planned)).not.toContain("Secret");
   });
 });
 

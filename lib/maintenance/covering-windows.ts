@@ -37,6 +37,8 @@ export interface UpcomingMaintenance {
   title: string;
   start: Date;
   end: Date;
+  /** The asked monitors it covers. */
+  monitorIds: string[];
 }
 
 type Client = Pick<Db, "maintenanceWindow">;
@@ -85,7 +87,7 @@ export async function upcomingMaintenance(db: Client, monitorIds: readonly strin
     .flatMap((window) =>
       nextOccurrences(window.schedule, at, 3)
         .filter((occurrence) => occurrence.start.getTime() <= at.getTime() + horizonMs)
-        .map((occurrence) => ({ windowId: window.id, title: window.title, start: occurrence.start, end: occurrence.end })),
+        .map((occurrence) => ({ windowId: window.id, title: window.title, start: occurrence.start, end: occurrence.end, monitorIds: [...window.monitorIds] })),
     )
     .sort((a, b) => a.start.getTime() - b.start.getTime());
 }

@@ -2,7 +2,7 @@
 // name (host and port only if the owner said so), its state, 90 days of daily uptime, and its incidents.
 // A monitor in a maintenance window says so (until when; the window's title stays private).
 import type { Db } from "../db";
-import { maintenanceFor } from "../maintenance/covering-windows";
+import { maintenanceFor, upcomingMaintenance } from "../maintenance/covering-windows";
 import { stateLabel, type StateLabel } from "../monitors/state-label";
 import { type StatePeriod, uptimeRatio } from "../monitors/uptime";
 
@@ -36,6 +36,8 @@ export interface PublicStatus {
   monitors: PublicMonitor[];
   current: PublicIncident[];
   past: PublicIncident[];
+  /** Maintenance planned in the next 7 days (not the one on now): when, and which services; never its title. */
+  planned: { start: string; end: string; monitorNames: string[] }[];
   updatedAt: string;
 }
 
@@ -70,7 +72,8 @@ export async function publicStatus(db: Db, slug: string, now = new Date()): Prom
     select: { id: true, monitorId: true, state: true, startedAt: true, endedAt: true },
   });
   const byMonitor = new Map(monitors.map((monitor) => [monitor.id, monitor]));
-  const maintenance = await maintenanceFor(db, monitors.map((monitor) => monitor.id), now);
+  const ids = monitors.map((monitor) => monitor.id);
+  const [maintenance, upcoming] = await Promise.all([maintenanceFor(db, ids, now), upcomingMaintenance(db, ids, now)]);
   const shown: PublicMonitor[] = monitors.map((monitor) => ({
     id: monitor.id,
     name: monitor.name,
@@ -110,6 +113,11 @@ export async function publicStatus(db: Db, slug: string, now = new Date()): Prom
     monitors: shown,
     current: outages.filter((incident) => incident.endedAt === null),
     past: outages.filter((incident) => incident.endedAt !== null).slice(0, 30),
+    planned: upcoming
+      // Not what is on now, nor what only prolongs it.
+      .filter((item) => item.start > now && !item.monitorIds.every((id) => (maintenance.get(id)?.until ?? now) >= item.start))
+      .slice(0, 5)
+      .map((item) => ({ start: item.start.toISOString(), end: item.end.toISOString(), monitorNames: monitors.filter((monitor) => item.monitorIds.includes(monitor.id)).map((monitor) => monitor.name) })),
     updatedAt: now.toISOString(),
   };
 }

@@ -111,6 +111,19 @@ export default async function PublicStatusPage({ params }: Params) {
         ))}
       </section>
 
+      {status.planned.length > 0 && (
+        <section aria-labelledby="planned">
+          <h2 id="planned" className="text-xl font-semibold">Planned maintenance</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {status.planned.map((item) => (
+              <li key={`${item.start}-${item.monitorNames.join()}`} data-testid="planned-maintenance">
+                {item.start.replace("T", " ").slice(0, 16)} to {item.end.replace("T", " ").slice(0, 16)} UTC: {item.monitorNames.join(", ")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="past">
         <h2 id="past" className="text-xl font-semibold">Past incidents</h2>
         {status.past.length === 0 ? (
