@@ -82,6 +82,29 @@ describe("a monitor in a maintenance window", () => {
     expect(last?.maintenance).toBe(false);
   });
 
+  it("holds a recovery during the window too: the up alert comes from the first run after it", async () => {
+    const owner = await signUp("maint-recover");
+    const port = await closedPort();
+    const id = await createMonitor(owner, "Flaky", port);
+    await run(id);
+    const down = await run(id);
+    expect(down.kind === "recorded" && down.deliveryIds.length).toBe(2);
+    const window = await (await createWindow(owner, { title: "Fix", kind: "once", startsAt: ago(60_000), endsAt: new Date(Date.now() + 3600_000).toISOString(), monitorIds: [id] })).json();
+    const listener = await openPort("127.0.0.2", port);
+    try {
+      for (let index = 0; index < 3; index++) expect(await run(id)).toEqual({ kind: "recorded", deliveryIds: [] });
+      expect((await monitorView(owner, id)).state).toBe("down");
+      expect((await patch(owner, window.id, { active: false })).status).toBe(200);
+      const recovered = await run(id);
+      expect(recovered.kind === "recorded" && recovered.deliveryIds.length).toBe(2);
+      expect((await monitorView(owner, id)).state).toBe("up");
+      const events = await context.db.alertDelivery.findMany({ where: { monitorId: id }, orderBy: { createdAt: "asc" }, select: { event: true, channel: true } });
+      expect(events.map((item) => item.event)).toEqual(["down", "down", "up", "up"]);
+    } finally {
+      await listener.close();
+    }
+  });
+
   it("covers every monitor of a status page it is attached to, and the public page says maintenance", async () => {
     const owner = await signUp("maint-page");
     const id = await createMonitor(owner, "Mail relay", await closedPort());
