@@ -82,6 +82,13 @@ describe("cron windows", () => {
     expect(iso(occurrenceAt(overlapping, at("2027-02-01T12:25:00Z"))?.end)).toBe("2027-02-01T12:50:00.000Z");
   });
 
+  it("finds the latest of frequent starts just after the spring DST change", () => {
+    // Every quarter hour for 30 minutes: 03:10 CEST (01:10Z) is in the one that began at 03:00 CEST (01:00Z).
+    const quarterly: WindowSchedule = { kind: "cron", timeZone: "Europe/Berlin", expression: "*/15 * * * *", durationMinutes: 30 };
+    const occurrence = occurrenceAt(quarterly, at("2027-03-28T01:10:00Z"));
+    expect([iso(occurrence?.start), iso(occurrence?.end)]).toEqual(["2027-03-28T01:00:00.000Z", "2027-03-28T01:30:00.000Z"]);
+  });
+
   it("follows the zone: weekdays at 22:00 in Berlin move an hour in UTC with DST", () => {
     const weekdays: WindowSchedule = { kind: "cron", timeZone: "Europe/Berlin", expression: "0 22 * * 1-5", durationMinutes: 60 };
     expect(nextOccurrences(weekdays, at("2027-03-26T00:00:00Z"), 2).map((item) => iso(item.start))).toEqual(["2027-03-26T21:00:00.000Z", "2027-03-29T20:00:00.000Z"]);

@@ -83,13 +83,19 @@ export function scheduleErrors(schedule: WindowSchedule): ScheduleError[] {
 /** Two hours: more than any DST shift, so an iteration begun this early is past every gap or repeated hour. */
 const LEAD_MS = 2 * 3600_000;
 
+/** Whether the zone keeps one UTC offset from `from - LEAD` to `to + LEAD` (no DST change near). */
+function calm(zone: string, from: Date, to: Date): boolean {
+  return DateTime.fromMillis(from.getTime() - LEAD_MS, { zone }).offset === DateTime.fromMillis(to.getTime() + LEAD_MS, { zone }).offset;
+}
+
 /**
- * Occurrences that start after `after` (exclusive), in order, at most `n`. cron-parser's answer for a time
- * in the hour after a DST change depends on where it starts (inside it, it skips a start moved out of the
- * gap and repeats one in the doubled hour), so every iteration starts two hours early, and agrees with all others.
+ * Occurrences that start after `after` (exclusive), in order, at most `n`. Near a DST change cron-parser's
+ * answer depends on where it starts (just after the change it skips a start moved out of the gap, or repeats
+ * one in the doubled hour), so there the iteration starts two hours early and agrees with every other.
  */
 function startsAfter(schedule: Exclude<WindowSchedule, { kind: "once" }>, after: Date, n: number): Date[] {
-  const iterator = CronExpressionParser.parse(expressionOf(schedule), { tz: schedule.timeZone, currentDate: new Date(after.getTime() - LEAD_MS) });
+  const from = calm(schedule.timeZone, after, after) ? after : new Date(after.getTime() - LEAD_MS);
+  const iterator = CronExpressionParser.parse(expressionOf(schedule), { tz: schedule.timeZone, currentDate: from });
   const starts: Date[] = [];
   while (starts.length < n && iterator.hasNext()) {
     const start = iterator.next().toDate();
@@ -98,19 +104,19 @@ function startsAfter(schedule: Exclude<WindowSchedule, { kind: "once" }>, after:
   return starts;
 }
 
-/** Forward steps spent looking for the latest start before falling back to cron-parser's backward step. */
-const MAX_STEPS = 64;
-
 /** The latest start at or before `at`, given the first one after `at - duration`. */
 function latestStart(schedule: Exclude<WindowSchedule, { kind: "once" }>, at: Date, first: Date): Date {
-  const iterator = CronExpressionParser.parse(expressionOf(schedule), { tz: schedule.timeZone, currentDate: first });
+  if (calm(schedule.timeZone, first, at)) {
+    // No DST change near: cron-parser's backward step is exact.
+    const previous = CronExpressionParser.parse(expressionOf(schedule), { tz: schedule.timeZone, currentDate: new Date(at.getTime() + 1) }).prev().toDate();
+    return previous > first && previous <= at ? previous : first;
+  }
+  // Near a change: step forward from the first start (rare, and bounded: a start per minute for 7 days at most).
   let start = first;
-  for (let step = 0; step < MAX_STEPS && iterator.hasNext(); step++) {
-    const next = iterator.next().toDate();
+  for (const next of startsAfter(schedule, first, 64)) {
     if (next > at) return start;
     start = next;
   }
-  // Very frequent starts: one of them is a few minutes before `at`, which the backward step finds.
   const previous = CronExpressionParser.parse(expressionOf(schedule), { tz: schedule.timeZone, currentDate: new Date(at.getTime() + 1) }).prev().toDate();
   return previous > start && previous <= at ? previous : start;
 }
