@@ -61,7 +61,7 @@ describe("a monitor in a maintenance window", () => {
     const during = await context.db.monitorResult.findMany({ where: { monitorId: id }, orderBy: { id: "asc" }, select: { observation: true, maintenance: true } });
     expect(during.slice(-3)).toEqual([...Array(3)].map(() => ({ observation: "down", maintenance: true })));
     expect(during.slice(0, 2).every((result) => !result.maintenance)).toBe(true);
-    expect((await monitorView(owner, id)).state).toBe("up");
+    expect(await monitorView(owner, id)).toMatchObject({ state: "up", maintenance: { windowId: window.id, title: "Disk swap", until: window.endsAt } });
     expect(await context.db.incident.count({ where: { monitorId: id, state: "down" } })).toBe(0);
     expect(await context.db.alertDelivery.count({ where: { monitorId: id } })).toBe(0);
     expect(receiver.hooks.filter((hook) => hook.body.includes(id))).toHaveLength(0);
@@ -72,7 +72,7 @@ describe("a monitor in a maintenance window", () => {
     expect(after.kind).toBe("recorded");
     const deliveryIds = after.kind === "recorded" ? after.deliveryIds : [];
     expect(deliveryIds.map((delivery) => delivery.replace(/^.*-(email|webhook)$/, "$1")).sort()).toEqual(["email", "webhook"]);
-    expect((await monitorView(owner, id)).state).toBe("down");
+    expect(await monitorView(owner, id)).toMatchObject({ state: "down", maintenance: null });
     expect(await context.db.incident.count({ where: { monitorId: id, state: "down", endedAt: null } })).toBe(1);
     for (const delivery of deliveryIds) expect(await sendAlert(context.db, delivery, { rules: deps.rules })).toBe("delivered");
     const hooks = receiver.hooks.filter((hook) => hook.body.includes(id));

@@ -44,6 +44,10 @@ export const monitorViewSchema = z.object({
   updatedAt: z.string(),
   uptime: z.object({ "24h": uptime, "7d": uptime, "30d": uptime }),
   knownSince: z.string().nullable().describe("Since when its state is known (in the last 30 days): a window longer than that covers only this much."),
+  maintenance: z
+    .object({ windowId: z.string(), title: z.string(), until: z.string() })
+    .nullable()
+    .describe("Set while a maintenance window covers it: results are recorded, but its state holds and no alert is sent until `until`."),
   links: z.object({ self: z.string(), html: z.string() }),
 });
 

@@ -16,15 +16,13 @@ import { stateWord } from "@/lib/monitors/state-label";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listMonitors } from "@/lib/monitors/queries";
-import { maintenanceFor } from "@/lib/maintenance/covering-windows";
 
 export const metadata: Metadata = { title: "Your monitors" };
 
 export default async function DashboardPage() {
   const user = (await currentUser(await headers()))!;
   const { items: monitors } = await listMonitors(db(), user.id);
-  const ids = monitors.map((monitor) => monitor.id);
-  const [beats, maintenance] = await Promise.all([recentBeats(db(), ids, 30), maintenanceFor(db(), ids)]);
+  const beats = await recentBeats(db(), monitors.map((monitor) => monitor.id), 30);
   return (
     <div>
       <AutoRefresh seconds={10} />
@@ -53,7 +51,7 @@ export default async function DashboardPage() {
                       {monitor.name}
                     </Link>
                     <MonitorStateBadge state={monitor.state} expect={monitor.expect} />
-                    {maintenance.has(monitor.id) && <MaintenanceNote until={maintenance.get(monitor.id)!.until.toISOString()} title={maintenance.get(monitor.id)!.title} />}
+                    {monitor.maintenance && <MaintenanceNote until={monitor.maintenance.until} title={monitor.maintenance.title} />}
                   </div>
                   <p className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">
                     {monitor.host}:{monitor.port} {monitor.protocol === "udp" ? "UDP" : ""} · {monitor.expect === "open" ? "must be open" : "must stay closed"}

@@ -16,7 +16,6 @@ import { stateText } from "@/lib/probes/verdict-states";
 import { BadgeSnippets } from "@/app/_components/badge-snippets";
 import { HeartbeatBar } from "@/app/_components/heartbeat-bar";
 import { MaintenanceNote } from "@/app/_components/maintenance-note";
-import { maintenanceFor } from "@/lib/maintenance/covering-windows";
 import { env } from "@/lib/env";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { StateAnnouncer } from "@/app/_components/state-announcer";
@@ -52,8 +51,8 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   const monitor = await getMonitor(db(), user.id, id);
   if (!monitor) notFound();
   const validCursor = cursor && /^\d{1,18}$/.test(cursor) ? cursor : undefined;
-  const [maintenance, beats, page, day, { items: incidents }, { items: deliveries }] = await Promise.all([
-    maintenanceFor(db(), [id]).then((found) => found.get(id) ?? null),
+  const maintenance = monitor.maintenance;
+  const [beats, page, day, { items: incidents }, { items: deliveries }] = await Promise.all([
     recentBeats(db(), [id], 90).then((found) => found.get(id) ?? []),
     listResults(db(), id, { cursor: validCursor, limit: PAGE_SIZE }),
     listResults(db(), id, { limit: 2000, since: new Date(Date.now() - 24 * 3600_000) }),
@@ -77,7 +76,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{monitor.name}</h1>
           <MonitorStateBadge state={monitor.state} expect={monitor.expect} />
-          {maintenance && <MaintenanceNote until={maintenance.until.toISOString()} title={maintenance.title} />}
+          {maintenance && <MaintenanceNote until={maintenance.until} title={maintenance.title} />}
         </div>
         {maintenance && (
           <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="maintenance-explained">
