@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteWindow, GET as getWindow, PATCH as patchWindow } from "../app/api/v1/maintenance-windows/[id]/route";
 import { GET as listWindows, POST as postWindow } from "../app/api/v1/maintenance-windows/route";
 import { GET as getMonitor } from "../app/api/v1/monitors/[id]/route";
+import { GET as getResults } from "../app/api/v1/monitors/[id]/results/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { POST as postPage } from "../app/api/v1/status-pages/route";
 import { sendAlert } from "../lib/alerts/send-alert";
@@ -61,6 +62,8 @@ describe("a monitor in a maintenance window", () => {
     const during = await context.db.monitorResult.findMany({ where: { monitorId: id }, orderBy: { id: "asc" }, select: { observation: true, maintenance: true } });
     expect(during.slice(-3)).toEqual([...Array(3)].map(() => ({ observation: "down", maintenance: true })));
     expect(during.slice(0, 2).every((result) => !result.maintenance)).toBe(true);
+    const listed = (await (await getResults(asAccount(owner, `/api/v1/monitors/${id}/results?limit=5`), params({ id }))).json()).results;
+    expect(listed.map((result: { maintenance: boolean }) => result.maintenance)).toEqual([true, true, true, false, false]);
     expect(await monitorView(owner, id)).toMatchObject({ state: "up", maintenance: { windowId: window.id, title: "Disk swap", until: window.endsAt } });
     expect(await context.db.incident.count({ where: { monitorId: id, state: "down" } })).toBe(0);
     expect(await context.db.alertDelivery.count({ where: { monitorId: id } })).toBe(0);

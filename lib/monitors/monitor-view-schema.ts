@@ -68,6 +68,7 @@ export const monitorResultSchema = z.object({
   latencyMs: z.number().nullable(),
   errorCode: z.string().nullable(),
   detail: z.unknown().describe("The cause in words, each address family's verdict, and the TLS and banner facts of the run."),
+  maintenance: z.boolean().describe("Taken during a maintenance window: kept, but it moved no state and sent no alert."),
 });
 
 export const incidentSchema = z.object({

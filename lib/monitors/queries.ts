@@ -69,6 +69,8 @@ export interface ResultView {
   errorCode: string | null;
   /** The verdict of each address family, the TLS and banner facts, and the cause in words. */
   detail: unknown;
+  /** Taken during a maintenance window. */
+  maintenance: boolean;
 }
 
 /** Newest first; `cursor` is the id of the last result of the previous page. */
@@ -77,7 +79,7 @@ export async function listResults(db: Db, monitorId: string, options: { cursor?:
     where: { monitorId, ...(options.cursor ? { id: { lt: BigInt(options.cursor) } } : {}), ...(options.since ? { checkedAt: { gte: options.since } } : {}) },
     orderBy: { id: "desc" },
     take: options.limit + 1,
-    select: { id: true, scheduledAt: true, checkedAt: true, region: true, probe: true, state: true, reason: true, observation: true, family: true, address: true, latencyMs: true, errorCode: true, detail: true },
+    select: { id: true, scheduledAt: true, checkedAt: true, region: true, probe: true, state: true, reason: true, observation: true, family: true, address: true, latencyMs: true, errorCode: true, detail: true, maintenance: true },
   });
   const page = rows.slice(0, options.limit);
   return {

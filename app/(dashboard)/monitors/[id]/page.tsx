@@ -196,6 +196,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
                   {result.reason ? ` · ${result.reason}` : ""}
                   {result.errorCode ? ` (${result.errorCode})` : ""}
                   {result.observation === "degraded" ? " · slow" : ""}
+                  {result.maintenance && <span className="text-blue-700 dark:text-blue-400"> · maintenance</span>}
                 </td>
                 <td className="py-1 pr-3">{result.latencyMs === null ? "—" : `${result.latencyMs.toFixed(1)} ms`}</td>
                 <td className="py-1 font-mono">{result.address ?? "—"}</td>
