@@ -16,9 +16,9 @@ const daySchema = z.union([
     .refine((day) => day >= 0, "a day is a name such as mon or monday, or 0 (Sunday) to 6 (Saturday)"),
 ]);
 
-const idList = (what: string, from: string) =>
+const idList = (field: string, what: string, from: string) =>
   z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, `each ${what} id is an id from ${from}`), { error: `${what}Ids is a list of your ${what}s' ids` })
+    .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/, `each ${what} id is an id from ${from}`), { error: `${field} is a list of your ${what}s' ids` })
     .max(100, `at most 100 ${what}s`)
     .transform((ids) => [...new Set(ids)]);
 
@@ -36,8 +36,8 @@ const fields = {
     .nullable(),
   expression: z.string().trim().max(100, "expression has at most 100 characters").describe("cron: five fields, minute hour day-of-month month day-of-week.").nullable(),
   durationMinutes: z.number({ error: "durationMinutes is a whole number of minutes" }).int("durationMinutes is a whole number of minutes").describe("weekly and cron: how long each occurrence lasts, 1 to 10080.").nullable(),
-  monitorIds: idList("monitor", "GET /api/v1/monitors").describe("Monitors this window covers."),
-  statusPageIds: idList("statusPage", "GET /api/v1/status-pages").describe("Status pages whose monitors this window all covers."),
+  monitorIds: idList("monitorIds", "monitor", "GET /api/v1/monitors").describe("Monitors this window covers."),
+  statusPageIds: idList("statusPageIds", "status page", "GET /api/v1/status-pages").describe("Status pages whose monitors this window all covers."),
   active: z.boolean({ error: "active is true or false" }).describe("Off: kept, but silences nothing."),
 };
 
