@@ -36,7 +36,7 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
   const csv = await page.request.get(csvHref!);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const csvText = await csv.text();
-  expect(csvText.split("\n")[0]).toBe("checkedAt,scheduledAt,region,outcome,state,reason,latencyMs,family,address,errorCode");
+  expect(csvText.split("\n")[0]).toBe("checkedAt,scheduledAt,region,outcome,state,reason,latencyMs,family,address,errorCode,maintenance");
   expect(csvText).toContain(",local,up,open,syn-ack,");
   // The badge embeds as an image anyone can load, signed out too.
   const badgeSrc = await page.getByTestId("badges").getByRole("img", { name: "status badge" }).getAttribute("src");

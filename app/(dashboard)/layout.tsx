@@ -18,6 +18,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Link href="/dashboard" className="font-medium">Monitors</Link>
         <Link href="/monitors/new">Add monitor</Link>
         <Link href="/status-pages">Status pages</Link>
+        <Link href="/maintenance">Maintenance</Link>
         <Link href="/settings">Settings</Link>
       </nav>
       {children}

@@ -8,7 +8,8 @@ export function HeartbeatBar({ beats, slots = 90, expect = "open", className = "
   const shown = beats.slice(-slots);
   const count = (observation: Beat["observation"]) => shown.filter((beat) => beat.observation === observation).length;
   const bad = expect === "closed" ? "exposed" : "down";
-  const label = shown.length === 0 ? "No results yet" : `Last ${shown.length} results: ${count("up")} up, ${count("degraded")} slow, ${count("down")} ${bad}`;
+  const maintenance = shown.filter((beat) => beat.maintenance).length;
+  const label = shown.length === 0 ? "No results yet" : `Last ${shown.length} results: ${count("up")} up, ${count("degraded")} slow, ${count("down")} ${bad}${maintenance ? `, ${maintenance} during maintenance` : ""}`;
   return (
     <div role="img" aria-label={label} data-testid="heartbeat-bar" className={`flex h-6 items-stretch gap-px ${className}`}>
       {Array.from({ length: slots - shown.length }, (_, index) => (
@@ -18,8 +19,10 @@ export function HeartbeatBar({ beats, slots = 90, expect = "open", className = "
         <span
           key={index}
           data-observation={beat.observation}
-          title={`${beat.checkedAt.replace("T", " ").slice(0, 19)} UTC · ${beat.region} · ${beat.state}${beat.latencyMs !== null ? ` · ${beat.latencyMs.toFixed(1)} ms` : ""}`}
-          className={`min-w-0 flex-1 rounded-sm ${COLOURS[beat.observation]}`}
+          data-maintenance={beat.maintenance || undefined}
+          title={`${beat.checkedAt.replace("T", " ").slice(0, 19)} UTC · ${beat.region} · ${beat.state}${beat.latencyMs !== null ? ` · ${beat.latencyMs.toFixed(1)} ms` : ""}${beat.maintenance ? " · maintenance" : ""}`}
+          // During maintenance a result is kept but counts for nothing: blue, its verdict in the title.
+          className={`min-w-0 flex-1 rounded-sm ${beat.maintenance ? "bg-blue-400 dark:bg-blue-500" : COLOURS[beat.observation]}`}
         />
       ))}
     </div>

@@ -22,6 +22,7 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, title: "Unsupported media type", action: "Send the body as application/json (or text/csv for imports)." },
   target_forbidden: { status: 422, title: "Target not allowed", action: "Check a public internet address: loopback, private, link-local and reserved addresses are never checked." },
   invalid_token: { status: 422, title: "Ownership token not valid", action: "Get a new token from POST /api/v1/verify-tokens and start the listener again." },
+  invalid_schedule: { status: 422, title: "Maintenance schedule not valid", action: "Fix the fields errors[] names: an IANA time zone (Europe/Berlin), a five-field cron expression, an end after the start, at most 7 days per occurrence." },
   idempotency_key_reused: { status: 422, title: "Idempotency-Key reused", action: "Use a new Idempotency-Key for a request with a different body." },
   rate_limited: { status: 429, title: "Too many requests", action: "Wait for the seconds in Retry-After, then try again." },
   internal_error: { status: 500, title: "Internal error", action: "Try again; if it persists, it is a bug on our side." },

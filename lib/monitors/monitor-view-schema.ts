@@ -44,6 +44,10 @@ export const monitorViewSchema = z.object({
   updatedAt: z.string(),
   uptime: z.object({ "24h": uptime, "7d": uptime, "30d": uptime }),
   knownSince: z.string().nullable().describe("Since when its state is known (in the last 30 days): a window longer than that covers only this much."),
+  maintenance: z
+    .object({ windowId: z.string(), title: z.string(), until: z.string() })
+    .nullable()
+    .describe("Set while a maintenance window covers it: results are recorded, but its state holds and no alert is sent until `until`."),
   links: z.object({ self: z.string(), html: z.string() }),
 });
 
@@ -64,6 +68,7 @@ export const monitorResultSchema = z.object({
   latencyMs: z.number().nullable(),
   errorCode: z.string().nullable(),
   detail: z.unknown().describe("The cause in words, each address family's verdict, and the TLS and banner facts of the run."),
+  maintenance: z.boolean().describe("Taken during a maintenance window: kept, but it moved no state and sent no alert."),
 });
 
 export const incidentSchema = z.object({

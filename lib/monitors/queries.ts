@@ -1,4 +1,5 @@
 // Reads of the monitors feature. Ownership is always in the where: another account's monitor is not found.
+import { maintenanceFor } from "../maintenance/covering-windows";
 import type { IncidentRegion } from "../alerts/alert-payload";
 import type { Db } from "../db";
 import { apiState } from "../checks/check-options";
@@ -29,14 +30,16 @@ export async function listMonitors(db: Db, userId: string, page: { cursor?: stri
     ...cursorArgs(page.cursor),
   });
   const { items, nextCursor } = paged(rows, page.limit);
-  const periods = await statePeriods(db, items.map((row) => row.id));
-  return { items: items.map((row) => monitorView(row, periods.get(row.id))), nextCursor };
+  const ids = items.map((row) => row.id);
+  const [periods, maintenance] = await Promise.all([statePeriods(db, ids), maintenanceFor(db, ids)]);
+  return { items: items.map((row) => monitorView(row, periods.get(row.id), maintenance.get(row.id))), nextCursor };
 }
 
 export async function getMonitor(db: Db, userId: string, id: string): Promise<MonitorView | null> {
   const row = await db.monitor.findFirst({ where: { id, userId }, select: MONITOR_SELECT });
   if (!row) return null;
-  return monitorView(row, (await statePeriods(db, [row.id])).get(row.id));
+  const [periods, maintenance] = await Promise.all([statePeriods(db, [row.id]), maintenanceFor(db, [row.id])]);
+  return monitorView(row, periods.get(row.id), maintenance.get(row.id));
 }
 
 export const NOT_FOUND_MESSAGE = "There is no monitor with this id in your account.";
@@ -66,6 +69,8 @@ export interface ResultView {
   errorCode: string | null;
   /** The verdict of each address family, the TLS and banner facts, and the cause in words. */
   detail: unknown;
+  /** Taken during a maintenance window. */
+  maintenance: boolean;
 }
 
 /** Newest first; `cursor` is the id of the last result of the previous page. */
@@ -74,7 +79,7 @@ export async function listResults(db: Db, monitorId: string, options: { cursor?:
     where: { monitorId, ...(options.cursor ? { id: { lt: BigInt(options.cursor) } } : {}), ...(options.since ? { checkedAt: { gte: options.since } } : {}) },
     orderBy: { id: "desc" },
     take: options.limit + 1,
-    select: { id: true, scheduledAt: true, checkedAt: true, region: true, probe: true, state: true, reason: true, observation: true, family: true, address: true, latencyMs: true, errorCode: true, detail: true },
+    select: { id: true, scheduledAt: true, checkedAt: true, region: true, probe: true, state: true, reason: true, observation: true, family: true, address: true, latencyMs: true, errorCode: true, detail: true, maintenance: true },
   });
   const page = rows.slice(0, options.limit);
   return {

@@ -2,10 +2,13 @@
 // region), moves that region's own confirmed state, and the monitor's state changes only when a quorum
 // of the voting regions agrees (default: a majority). A region that has no live worker, or has not
 // reported for two intervals, does not vote either way. Incidents and alerts say what each region saw.
+// During a maintenance window the result is kept (marked) and the regions' states move, but the monitor's
+// state holds: no incident, no alert. The first vote after the window then confirms whatever changed.
 import type { Db } from "../db";
 import { createDeliveries } from "../alerts/create-deliveries";
 import type { IncidentRegion } from "../alerts/alert-payload";
 import { newId } from "../ids";
+import { maintenanceFor } from "../maintenance/covering-windows";
 import type { MonitorVerdict } from "../queue/probe-queues";
 import { certificateAlert } from "./certificate-alert";
 import { type FamilyVerdict, judgeRun, type MonitorState, type Observation, tally, transition } from "./state-machine";
@@ -48,6 +51,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
     // Changed while it was probed: this verdict is about the old target, the old question or a region no longer asked.
     if (PLAN_KEYS.some((key) => current[key] !== message.plan[key]) || !current.regions.includes(region)) return { kind: "stale" } as const;
 
+    const maintenance = (await maintenanceFor(tx, [monitorId], checkedAt)).has(monitorId);
     const judged = judgeRun(current, verdicts, message.failure);
     const deciding = judged.deciding;
     const facts = verdicts.find((item) => item.verdict.tls || item.verdict.banner)?.verdict;
@@ -73,6 +77,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
             banner: facts?.banner ?? null,
             ...(current.expectReply ? { replyMatched: verdicts.some((item) => item.verdict.replyMatched) } : {}),
           } as object,
+          maintenance,
         },
       ],
       skipDuplicates: true,
@@ -100,7 +105,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
     });
     const votes = regions.filter((item) => item.voting);
     const agreed = tally(votes.map((item) => item.state as Observation), current.quorum);
-    const changedTo: Observation | null = agreed && agreed !== current.state ? agreed : null;
+    const changedTo: Observation | null = !maintenance && agreed && agreed !== current.state ? agreed : null;
     const several = current.regions.length > 1;
     const cause = several && changedTo ? agreedCause(votes, changedTo) : judged.cause;
 
@@ -130,7 +135,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
         ? { outage: { startedAt: before.startedAt.toISOString(), endedAt: checkedAt.toISOString(), durationSeconds: Math.round((checkedAt.getTime() - before.startedAt.getTime()) / 1000) } }
         : {};
       if (changedTo !== "up" || recovered) deliveryIds.push(...(await createDeliveries(tx, target, changedTo, incidentView, incident.id, outage)));
-    } else if (current.state === "down" && current.alertRepeatMinutes > 0) {
+    } else if (!maintenance && current.state === "down" && current.alertRepeatMinutes > 0) {
       const open = await tx.incident.findFirst({ where: { monitorId, endedAt: null, state: "down" }, select: { id: true, startedAt: true, cause: true, lastAlertAt: true } });
       if (open && (!open.lastAlertAt || checkedAt.getTime() - open.lastAlertAt.getTime() >= current.alertRepeatMinutes * 60_000)) {
         await tx.incident.update({ where: { id: open.id }, data: { lastAlertAt: checkedAt } });
@@ -138,7 +143,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
         deliveryIds.push(...(await createDeliveries(tx, target, "reminder", incidentView, `${open.id}-reminder-${checkedAt.getTime()}`)));
       }
     }
-    deliveryIds.push(...(await certificateAlert(tx, target, facts?.tls ?? null)));
+    if (!maintenance) deliveryIds.push(...(await certificateAlert(tx, target, facts?.tls ?? null)));
     return { kind: "recorded", deliveryIds } as const;
   });
 }

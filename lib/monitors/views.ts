@@ -1,4 +1,5 @@
 // Monitors in the public API's shape. Secrets (the webhook secret) never leave except once at creation.
+import type { MaintenanceNow } from "../maintenance/covering-windows";
 import type { z } from "zod";
 import { familyChoice, tlsChoice } from "../checks/check-options";
 import { env } from "../env";
@@ -54,7 +55,7 @@ export async function statePeriods(db: Db, monitorIds: string[]): Promise<Map<st
   return byMonitor;
 }
 
-export function monitorView(row: MonitorRow, periods: StatePeriod[] = []): MonitorView {
+export function monitorView(row: MonitorRow, periods: StatePeriod[] = [], maintenance: MaintenanceNow | null = null): MonitorView {
   const base = env().APP_URL;
   const { sendText, family, tls, regionStates, ...rest } = row;
   return {
@@ -72,6 +73,7 @@ export function monitorView(row: MonitorRow, periods: StatePeriod[] = []): Monit
     updatedAt: row.updatedAt.toISOString(),
     uptime: uptimeFigures(periods),
     knownSince: knownSince(periods)?.toISOString() ?? null,
+    maintenance: maintenance && { windowId: maintenance.windowId, title: maintenance.title, until: maintenance.until.toISOString() },
     links: { self: `${base}/api/v1/monitors/${row.id}`, html: `${base}/monitors/${row.id}` },
   };
 }

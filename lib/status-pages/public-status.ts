@@ -1,6 +1,8 @@
 // What a public status page shows, read by its slug with no login: the title, and for each monitor its
 // name (host and port only if the owner said so), its state, 90 days of daily uptime, and its incidents.
+// A monitor in a maintenance window says so (until when; the window's title stays private).
 import type { Db } from "../db";
+import { maintenanceFor, upcomingMaintenance } from "../maintenance/covering-windows";
 import { stateLabel, type StateLabel } from "../monitors/state-label";
 import { type StatePeriod, uptimeRatio } from "../monitors/uptime";
 
@@ -12,6 +14,8 @@ export interface PublicMonitor {
   name: string;
   target: string | null;
   label: StateLabel;
+  /** Set while a maintenance window covers it: its state holds and it alerts nobody. */
+  maintenance: { until: string } | null;
   /** One entry per day, oldest first: percent up, or null when nothing was known that day. */
   days: { date: string; percent: number | null }[];
 }
@@ -28,10 +32,12 @@ export interface PublicIncident {
 export interface PublicStatus {
   slug: string;
   title: string;
-  overall: "operational" | "degraded" | "outage" | "unknown";
+  overall: "operational" | "degraded" | "outage" | "maintenance" | "unknown";
   monitors: PublicMonitor[];
   current: PublicIncident[];
   past: PublicIncident[];
+  /** Maintenance planned in the next 7 days (not the one on now): when, and which services; never its title. */
+  planned: { start: string; end: string; monitorNames: string[] }[];
   updatedAt: string;
 }
 
@@ -66,11 +72,14 @@ export async function publicStatus(db: Db, slug: string, now = new Date()): Prom
     select: { id: true, monitorId: true, state: true, startedAt: true, endedAt: true },
   });
   const byMonitor = new Map(monitors.map((monitor) => [monitor.id, monitor]));
+  const ids = monitors.map((monitor) => monitor.id);
+  const [maintenance, upcoming] = await Promise.all([maintenanceFor(db, ids, now), upcomingMaintenance(db, ids, now)]);
   const shown: PublicMonitor[] = monitors.map((monitor) => ({
     id: monitor.id,
     name: monitor.name,
     target: page.showTargets ? `${monitor.host}:${monitor.port}${monitor.protocol === "udp" ? "/udp" : ""}` : null,
     label: stateLabel(monitor.expect, monitor.state),
+    maintenance: maintenance.has(monitor.id) ? { until: maintenance.get(monitor.id)!.until.toISOString() } : null,
     days: dailyUptime(incidents.filter((incident) => incident.monitorId === monitor.id), now),
   }));
   const outages = incidents
@@ -86,14 +95,17 @@ export async function publicStatus(db: Db, slug: string, now = new Date()): Prom
         durationSeconds: Math.round(((incident.endedAt ?? now).getTime() - incident.startedAt.getTime()) / 1000),
       };
     });
-  const labels = shown.map((monitor) => monitor.label);
+  // A monitor in maintenance neither breaks nor vouches for the whole.
+  const labels = shown.filter((monitor) => !monitor.maintenance).map((monitor) => monitor.label);
   const overall = labels.some((label) => label === "DOWN" || label === "EXPOSED")
     ? "outage"
     : labels.some((label) => label === "SLOW")
       ? "degraded"
-      : labels.length && labels.every((label) => label === "UP")
-        ? "operational"
-        : "unknown";
+      : maintenance.size > 0
+        ? "maintenance"
+        : labels.length && labels.every((label) => label === "UP")
+          ? "operational"
+          : "unknown";
   return {
     slug: page.slug,
     title: page.title,
@@ -101,6 +113,11 @@ export async function publicStatus(db: Db, slug: string, now = new Date()): Prom
     monitors: shown,
     current: outages.filter((incident) => incident.endedAt === null),
     past: outages.filter((incident) => incident.endedAt !== null).slice(0, 30),
+    planned: upcoming
+      // Not what is on now, nor what only prolongs it.
+      .filter((item) => item.start > now && !item.monitorIds.every((id) => (maintenance.get(id)?.until ?? now) >= item.start))
+      .slice(0, 5)
+      .map((item) => ({ start: item.start.toISOString(), end: item.end.toISOString(), monitorNames: monitors.filter((monitor) => item.monitorIds.includes(monitor.id)).map((monitor) => monitor.name) })),
     updatedAt: now.toISOString(),
   };
 }

@@ -8,6 +8,7 @@ import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { formatUptime, MonitorStateBadge } from "@/app/_components/monitor-state";
 import { MonitorTransfer } from "@/app/_components/monitor-transfer";
 import { HeartbeatBar } from "@/app/_components/heartbeat-bar";
+import { MaintenanceNote } from "@/app/_components/maintenance-note";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { StateAnnouncer } from "@/app/_components/state-announcer";
 import { recentBeats } from "@/lib/monitors/recent-beats";
@@ -50,6 +51,7 @@ export default async function DashboardPage() {
                       {monitor.name}
                     </Link>
                     <MonitorStateBadge state={monitor.state} expect={monitor.expect} />
+                    {monitor.maintenance && <MaintenanceNote until={monitor.maintenance.until} title={monitor.maintenance.title} />}
                   </div>
                   <p className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">
                     {monitor.host}:{monitor.port} {monitor.protocol === "udp" ? "UDP" : ""} · {monitor.expect === "open" ? "must be open" : "must stay closed"}

@@ -16,6 +16,7 @@ import { currentUser } from "@/lib/auth/session";
 import { stateText } from "@/lib/probes/verdict-states";
 import { BadgeSnippets } from "@/app/_components/badge-snippets";
 import { HeartbeatBar } from "@/app/_components/heartbeat-bar";
+import { MaintenanceNote } from "@/app/_components/maintenance-note";
 import { env } from "@/lib/env";
 import { RelativeTime } from "@/app/_components/relative-time";
 import { StateAnnouncer } from "@/app/_components/state-announcer";
@@ -51,6 +52,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   const monitor = await getMonitor(db(), user.id, id);
   if (!monitor) notFound();
   const validCursor = cursor && /^\d{1,18}$/.test(cursor) ? cursor : undefined;
+  const maintenance = monitor.maintenance;
   const [beats, page, day, { items: incidents }, { items: deliveries }] = await Promise.all([
     recentBeats(db(), [id], 90).then((found) => found.get(id) ?? []),
     listResults(db(), id, { cursor: validCursor, limit: PAGE_SIZE }),
@@ -72,7 +74,13 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{monitor.name}</h1>
           <MonitorStateBadge state={monitor.state} expect={monitor.expect} />
+          {maintenance && <MaintenanceNote until={maintenance.until} title={maintenance.title} />}
         </div>
+        {maintenance && (
+          <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="maintenance-explained">
+            Maintenance window <Link href="/maintenance" className="text-blue-700 underline dark:text-blue-400">{maintenance.title}</Link>: results are still recorded (blue in the bar below), but no incident opens and no alert is sent. If the port is still down when the window ends, the next check opens the incident and alerts as usual.
+          </p>
+        )}
         <p className="text-slate-700 dark:text-slate-300">
           <span className="font-mono">
             {monitor.host}:{monitor.port}
@@ -186,6 +194,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
                   {result.reason ? ` · ${result.reason}` : ""}
                   {result.errorCode ? ` (${result.errorCode})` : ""}
                   {result.observation === "degraded" ? " · slow" : ""}
+                  {result.maintenance && <span className="text-blue-700 dark:text-blue-400"> · maintenance</span>}
                 </td>
                 <td className="py-1 pr-3">{result.latencyMs === null ? "—" : `${result.latencyMs.toFixed(1)} ms`}</td>
                 <td className="py-1 font-mono">{result.address ?? "—"}</td>

@@ -14,6 +14,7 @@ const OVERALL = {
   operational: { text: "All systems operational", tone: "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200" },
   degraded: { text: "Some services are slow", tone: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" },
   outage: { text: "Some services are down", tone: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" },
+  maintenance: { text: "Maintenance in progress", tone: "border-blue-300 bg-blue-50 text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-200" },
   unknown: { text: "Status not known yet", tone: "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200" },
 } as const;
 
@@ -97,12 +98,31 @@ export default async function PublicStatusPage({ params }: Params) {
                 {monitor.name}
                 {monitor.target && <span className="ml-2 font-mono text-sm font-normal text-slate-500 dark:text-slate-400">{monitor.target}</span>}
               </h3>
-              <span className={`text-sm font-semibold ${LABEL_TONE[monitor.label]}`}>{monitor.label.toLowerCase()}</span>
+              {monitor.maintenance ? (
+                <span className="text-sm font-semibold text-blue-700 dark:text-blue-400" data-testid="monitor-maintenance" title={`until ${monitor.maintenance.until.replace("T", " ").slice(0, 16)} UTC`}>
+                  maintenance <span className="font-normal">until {monitor.maintenance.until.replace("T", " ").slice(0, 16)} UTC</span>
+                </span>
+              ) : (
+                <span className={`text-sm font-semibold ${LABEL_TONE[monitor.label]}`}>{monitor.label.toLowerCase()}</span>
+              )}
             </div>
             <UptimeDays monitor={monitor} />
           </div>
         ))}
       </section>
+
+      {status.planned.length > 0 && (
+        <section aria-labelledby="planned">
+          <h2 id="planned" className="text-xl font-semibold">Planned maintenance</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {status.planned.map((item) => (
+              <li key={`${item.start}-${item.monitorNames.join()}`} data-testid="planned-maintenance">
+                {item.start.replace("T", " ").slice(0, 16)} to {item.end.replace("T", " ").slice(0, 16)} UTC: {item.monitorNames.join(", ")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="past">
         <h2 id="past" className="text-xl font-semibold">Past incidents</h2>

@@ -26,8 +26,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     family: result.family ?? "",
     address: result.address ?? "",
     errorCode: result.errorCode ?? "",
+    maintenance: result.maintenance,
   }));
-  const body = stringify(rows, { header: true, columns: ["checkedAt", "scheduledAt", "region", "outcome", "state", "reason", "latencyMs", "family", "address", "errorCode"] });
+  const body = stringify(rows, { header: true, columns: ["checkedAt", "scheduledAt", "region", "outcome", "state", "reason", "latencyMs", "family", "address", "errorCode", "maintenance"] });
   const filename = `${monitor.name.replace(/[^\w.-]+/g, "-").slice(0, 60) || "monitor"}-results.csv`;
   return new Response(body, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" } });
 }
