@@ -15,6 +15,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Link href="/dashboard" className="font-medium">Monitors</Link>
         <Link href="/monitors/new">Add monitor</Link>
         <Link href="/status-pages">Status pages</Link>
+        <Link href="/channels">Channels</Link>
         <Link href="/settings">Settings</Link>
         <span className="ml-auto text-slate-500 dark:text-slate-400">{user.email}</span>
       </nav>
