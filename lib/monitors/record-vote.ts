@@ -3,7 +3,7 @@
 // of the voting regions agrees (default: a majority). A region that has no live worker, or has not
 // reported for two intervals, does not vote either way. Incidents and alerts say what each region saw.
 import type { Db } from "../db";
-import { createDeliveries } from "../alerts/create-deliveries";
+import { ALERT_CHANNELS_SELECT, createDeliveries } from "../alerts/create-deliveries";
 import type { IncidentRegion } from "../alerts/alert-payload";
 import { newId } from "../ids";
 import type { MonitorVerdict } from "../queue/probe-queues";
@@ -41,6 +41,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
         emailAlerts: true, webhookUrl: true, alertRepeatMinutes: true, certExpiryDays: true, certAlertedFingerprint: true,
         regions: true, quorum: true, regionStates: true,
         user: { select: { email: true, emailVerified: true } },
+        ...ALERT_CHANNELS_SELECT,
       },
     });
     if (!current) return { kind: "missing" } as const;

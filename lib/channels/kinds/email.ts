@@ -1,0 +1,24 @@
+// E-mail to the account's own confirmed address, in the reader's time zone (an IANA name, default UTC).
+// Only that address: alerts must not become a way to mail strangers.
+import { z } from "zod";
+import { alertEmail } from "../../alerts/alert-email";
+import { isTimeZone } from "../../alerts/alert-message";
+import { defineKind } from "../channel-kind";
+
+export const emailKind = defineKind({
+  kind: "email",
+  label: "E-mail",
+  configSchema: z.object({
+    address: z.email({ error: "address is an e-mail address: your account's confirmed one" }).trim().max(320),
+    timeZone: z
+      .string({ error: "timeZone is a time zone name such as Europe/Berlin" })
+      .trim()
+      .max(64)
+      .refine(isTimeZone, "timeZone is not a time zone this server knows (use a name such as Europe/Berlin or UTC)")
+      .default("UTC"),
+  }),
+  secrets: [],
+  urls: () => [],
+  describe: (config) => config.address,
+  message: (payload, config) => ({ transport: "mail", to: config.address, ...alertEmail(payload, config.timeZone) }),
+});
