@@ -2,8 +2,8 @@
 // and each attached notification channel), created inside the transaction that recorded the event, with an
 // id derived from it so it exists once.
 import type { AlertChannel, Prisma } from "../generated/prisma/client";
-import { emailChannelAllowed } from "../channels/email-allowed";
-import { channelKind } from "../channels/registry";
+import { emailChannelAllowed } from "./channels/email-allowed";
+import { channelKind } from "./channels/registry";
 import { type AlertPayload, EVENT_NAMES, monitorUrl } from "./alert-payload";
 import { type MonitorStateName, stateLabel } from "../monitors/state-label";
 

@@ -2,7 +2,7 @@
 // notification channels, with the outcome logged on the delivery. Throws on a failure worth retrying,
 // so BullMQ retries with backoff.
 import type { Db } from "../db";
-import { deliverToChannel } from "../channels/deliver-to-channel";
+import { deliverToChannel } from "./channels/deliver-to-channel";
 import type { TargetRules } from "../targets/policy";
 import type { Resolver } from "../targets/resolve-target";
 import { alertEmail } from "./alert-email";

@@ -10,6 +10,7 @@ import { endpoint } from "./endpoint";
 import { idParams, portParams, tokenQuery, waitQuery } from "./endpoint-params";
 import { MONITOR_ENDPOINTS } from "./endpoints-monitors";
 import { STATUS_PAGE_ENDPOINTS } from "./endpoints-status-pages";
+import { CHANNEL_ENDPOINTS } from "./endpoints-channels";
 import { nextLinkSchema } from "../monitors/monitor-view-schema";
 import { pageQuery } from "./pagination";
 
@@ -106,6 +107,7 @@ export const ENDPOINTS = {
   }),
   ...MONITOR_ENDPOINTS,
   ...STATUS_PAGE_ENDPOINTS,
+  ...CHANNEL_ENDPOINTS,
   createApiKey: endpoint({
     operationId: "createApiKey",
     method: "POST",

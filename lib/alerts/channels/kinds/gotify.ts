@@ -1,7 +1,7 @@
 // Gotify: a server URL and an application token; POST /message with {title, message, priority}. The token
 // goes in the X-Gotify-Key header rather than the URL, so no proxy log keeps it.
 import { z } from "zod";
-import { alertMessage, alertPlainText } from "../../alerts/alert-message";
+import { alertMessage, alertPlainText } from "../../alert-message";
 import { defineKind, joinUrl, tokenField, urlField } from "../channel-kind";
 
 const PRIORITY = { bad: 8, warning: 5, good: 4, info: 4 } as const;

@@ -1,6 +1,6 @@
 // Discord incoming webhook: {content, embeds}, with mentions switched off (a monitor's name cannot ping @everyone).
 import { z } from "zod";
-import { alertMessage } from "../../alerts/alert-message";
+import { alertMessage } from "../../alert-message";
 import { defineKind, maskSecret, urlField } from "../channel-kind";
 
 const COLOURS = { bad: 0xb91c1c, good: 0x15803d, warning: 0xb45309, info: 0x1d4ed8 } as const;

@@ -1,10 +1,10 @@
 // One alert to one notification channel: the kind formats it, then it goes out as an e-mail or through
 // the policy-bound HTTP poster (the same deadline, pinning and refusal as the signed webhook).
-import type { AlertPayload } from "../alerts/alert-payload";
-import { type DeliveryOutcome, postHttp } from "../alerts/post-http";
-import { sendMail } from "../alerts/mailer";
-import type { TargetRules } from "../targets/policy";
-import type { Resolver } from "../targets/resolve-target";
+import type { AlertPayload } from "../alert-payload";
+import { type DeliveryOutcome, postHttp } from "../post-http";
+import { sendMail } from "../mailer";
+import type { TargetRules } from "../../targets/policy";
+import type { Resolver } from "../../targets/resolve-target";
 import { channelKind } from "./registry";
 
 export async function deliverToChannel(

@@ -1,7 +1,7 @@
 // ntfy: a server URL and a topic (and an access token for protected topics). The text is the body;
 // Title, Priority, Tags and Click go in headers (RFC 2047 for a title that is not ASCII).
 import { z } from "zod";
-import { alertMessage, alertPlainText } from "../../alerts/alert-message";
+import { alertMessage, alertPlainText } from "../../alert-message";
 import { defineKind, joinUrl, tokenField, urlField } from "../channel-kind";
 
 const PRIORITY = { bad: "5", warning: "4", good: "3", info: "3" } as const;

@@ -2,8 +2,8 @@
 // posts to (judged by the target policy when the channel is saved and again at every delivery), and a
 // formatter from the alert to one HTTP request or one e-mail. Each kind is one file in ./kinds.
 import { z } from "zod";
-import { alertUrlProblem } from "../alerts/post-http";
-import type { AlertPayload } from "../alerts/alert-payload";
+import { alertUrlProblem } from "../post-http";
+import type { AlertPayload } from "../alert-payload";
 
 export const CHANNEL_KIND_NAMES = ["email", "webhook", "slack", "discord", "teams", "telegram", "ntfy", "gotify"] as const;
 export type ChannelKindName = (typeof CHANNEL_KIND_NAMES)[number];

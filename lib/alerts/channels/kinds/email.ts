@@ -1,8 +1,8 @@
 // E-mail to the account's own confirmed address, in the reader's time zone (an IANA name, default UTC).
 // Only that address: alerts must not become a way to mail strangers.
 import { z } from "zod";
-import { alertEmail } from "../../alerts/alert-email";
-import { isTimeZone } from "../../alerts/alert-message";
+import { alertEmail } from "../../alert-email";
+import { isTimeZone } from "../../alert-message";
 import { defineKind } from "../channel-kind";
 
 export const emailKind = defineKind({

@@ -1,8 +1,8 @@
 // Telegram: a bot token and a chat id; POST {TELEGRAM_API_URL}/bot<token>/sendMessage with plain text.
 // The API URL is the operator's (not judged by the target policy); the token never reaches a log or an error.
 import { z } from "zod";
-import { alertMessage, alertPlainText } from "../../alerts/alert-message";
-import { env } from "../../env";
+import { alertMessage, alertPlainText } from "../../alert-message";
+import { env } from "../../../env";
 import { defineKind } from "../channel-kind";
 
 export const telegramKind = defineKind({

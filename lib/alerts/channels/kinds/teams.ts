@@ -1,6 +1,6 @@
 // Microsoft Teams incoming webhook: a MessageCard (title, sentences, facts, a button to the monitor).
 import { z } from "zod";
-import { alertMessage } from "../../alerts/alert-message";
+import { alertMessage } from "../../alert-message";
 import { defineKind, maskSecret, urlField } from "../channel-kind";
 
 const COLOURS = { bad: "B91C1C", good: "15803D", warning: "B45309", info: "1D4ED8" } as const;

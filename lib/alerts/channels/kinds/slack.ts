@@ -1,6 +1,6 @@
 // Slack incoming webhook: {text, blocks} (a header, the sentences and facts in mrkdwn, a link).
 import { z } from "zod";
-import { alertMessage } from "../../alerts/alert-message";
+import { alertMessage } from "../../alert-message";
 import { defineKind, maskSecret, urlField } from "../channel-kind";
 
 /** Slack's mrkdwn treats &, < and > as control characters. */

@@ -1,7 +1,7 @@
 // The signed webhook as a channel: the documented JSON body, signed like a monitor's webhook
 // (Portcheck-Signature). The secret is made by the server, shown once, and renewed with a new URL.
 import { z } from "zod";
-import { newWebhookSecret, SIGNATURE_HEADER, signWebhook } from "../../alerts/webhook-signature";
+import { newWebhookSecret, SIGNATURE_HEADER, signWebhook } from "../../webhook-signature";
 import { defineKind, urlField } from "../channel-kind";
 
 export const webhookKind = defineKind<{ url: string; secret?: string }>({
