@@ -112,7 +112,7 @@ describe("each kind posts its own shape to a local receiver", () => {
   it("Telegram: /bot<token>/sendMessage on the configured API; the token is in no answer and no log line", async () => {
     const channel = await createOk(owner, { kind: "telegram", name: "Telegram", config: { botToken: BOT_TOKEN, chatId: "-1001234567890" } });
     expect(JSON.stringify(channel)).not.toContain(BOT_TOKEN);
-    expect(channel.target).toBe("Telegram chat -1001234567890");
+    expect(channel.target).toBe("chat -1001234567890");
     const from = telegram.hooks.length;
     const delivery = await testDelivered(channel.id);
     expect(JSON.stringify(delivery)).not.toContain(BOT_TOKEN);
@@ -263,7 +263,7 @@ describe("a monitor with channels attached", () => {
       (list: { status: string; event: string }[]) => list.some((line) => line.event === "down" && line.status === "delivered"),
       "the channel's log line",
     );
-    expect(log.find((line: { event: string }) => line.event === "down")).toMatchObject({ event: "down", channel: "slack", monitorId: monitor.id, channelId: slack.id, target: `Slack ${base()}/…lack` });
+    expect(log.find((line: { event: string }) => line.event === "down")).toMatchObject({ event: "down", channel: "slack", monitorId: monitor.id, channelId: slack.id, target: `${base()}/…lack` });
     // Deleting the channel detaches it; the monitor keeps running.
     expect((await deleteChannelRoute(asAccount(owner, `/api/v1/channels/${slack.id}`, { method: "DELETE" }), params({ id: slack.id }))).status).toBe(204);
     expect((await (await getMonitorRoute(asAccount(owner, `/api/v1/monitors/${monitor.id}`), params({ id: monitor.id }))).json()).channelIds).toEqual([ntfy.id]);

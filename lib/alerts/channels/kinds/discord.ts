@@ -11,7 +11,7 @@ export const discordKind = defineKind({
   configSchema: z.object({ webhookUrl: urlField("webhookUrl", "https://discord.com/api/webhooks/…") }),
   secrets: ["webhookUrl"],
   urls: (config) => [config.webhookUrl],
-  describe: (config) => `Discord ${maskSecret(config.webhookUrl)}`,
+  describe: (config) => maskSecret(config.webhookUrl),
   message: (payload, config) => {
     const message = alertMessage(payload);
     return {

@@ -12,7 +12,7 @@ export const gotifyKind = defineKind({
   configSchema: z.object({ serverUrl: urlField("serverUrl", "https://gotify.example.com"), appToken: tokenField("appToken") }),
   secrets: ["appToken"],
   urls: (config) => [config.serverUrl],
-  describe: (config) => `Gotify ${config.serverUrl}`,
+  describe: (config) => config.serverUrl,
   message: (payload, config) => {
     const message = alertMessage(payload);
     return {

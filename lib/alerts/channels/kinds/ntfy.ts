@@ -21,7 +21,7 @@ export const ntfyKind = defineKind<{ serverUrl: string; topic: string; accessTok
   }),
   secrets: ["accessToken"],
   urls: (config) => [config.serverUrl],
-  describe: (config) => `ntfy ${joinUrl(config.serverUrl, config.topic)}`,
+  describe: (config) => joinUrl(config.serverUrl, config.topic),
   message: (payload, config) => {
     const message = alertMessage(payload);
     return {

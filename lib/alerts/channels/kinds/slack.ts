@@ -12,7 +12,7 @@ export const slackKind = defineKind({
   configSchema: z.object({ webhookUrl: urlField("webhookUrl", "https://hooks.slack.com/services/…") }),
   secrets: ["webhookUrl"],
   urls: (config) => [config.webhookUrl],
-  describe: (config) => `Slack ${maskSecret(config.webhookUrl)}`,
+  describe: (config) => maskSecret(config.webhookUrl),
   message: (payload, config) => {
     const message = alertMessage(payload);
     const facts = message.facts.map(([label, value]) => `*${escape(label)}:* ${escape(value)}`).join("\n");

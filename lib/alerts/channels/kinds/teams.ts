@@ -11,7 +11,7 @@ export const teamsKind = defineKind({
   configSchema: z.object({ webhookUrl: urlField("webhookUrl", "https://example.webhook.office.com/webhookb2/…") }),
   secrets: ["webhookUrl"],
   urls: (config) => [config.webhookUrl],
-  describe: (config) => `Teams ${maskSecret(config.webhookUrl)}`,
+  describe: (config) => maskSecret(config.webhookUrl),
   message: (payload, config) => {
     const message = alertMessage(payload);
     return {

@@ -20,7 +20,7 @@ export const telegramKind = defineKind({
   }),
   secrets: ["botToken"],
   urls: () => [],
-  describe: (config) => `Telegram chat ${config.chatId}`,
+  describe: (config) => `chat ${config.chatId}`,
   message: (payload, config) => {
     const message = alertMessage(payload);
     return {
