@@ -66,6 +66,7 @@ test("add Slack and ntfy channels, test them, attach one to a monitor", async ({
     await page.getByLabel("Team Slack").check();
     await addMonitorInBrowser(page, "Game server", openListener.port);
     await expect(page.getByTestId("monitor-state")).toBeVisible();
+    await expect(page.getByTestId("alert-channels")).toContainText("Team Slack (Slack)");
     await page.getByRole("link", { name: "Edit" }).click();
     await expect(page.getByLabel("Team Slack")).toBeChecked();
     await expect(page.getByLabel("My phone")).not.toBeChecked();
