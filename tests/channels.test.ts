@@ -11,7 +11,10 @@ import { POST as testChannelRoute } from "../app/api/v1/channels/[id]/test/route
 import { GET as channelDeliveriesRoute } from "../app/api/v1/channels/[id]/deliveries/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { GET as getMonitorRoute, PATCH as patchMonitor } from "../app/api/v1/monitors/[id]/route";
+import { PATCH as patchAccount } from "../app/api/v1/account/route";
+import { POST as monitorTestAlert } from "../app/api/v1/monitors/[id]/test-alert/route";
 import { deliverToChannel } from "../lib/alerts/channels/deliver-to-channel";
+import { sendAlert } from "../lib/alerts/send-alert";
 import { verifyWebhookSignature } from "../lib/alerts/webhook-signature";
 import { createChannel } from "../lib/channels/create-channel";
 import { ProblemError } from "../lib/problem-error";
@@ -180,6 +183,32 @@ describe("each kind posts its own shape to a local receiver", () => {
     expect(html).not.toMatch(/<b>Ops/);
     // The reader's local time, with the zone named.
     expect(html).toMatch(/sent \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} GMT\+5:30 \(Asia\/Kolkata\)/);
+  });
+});
+
+describe("the account's time zone", () => {
+  it("is validated, then names the times of e-mail channels without their own zone and of the monitor's own e-mails", async () => {
+    const account = await signUp("channels-zone");
+    const bad = await patchAccount(asAccount(account, "/api/v1/account", { method: "PATCH", body: { timeZone: "Mars/Olympus" } }), params({}));
+    expect(bad.status).toBe(400);
+    expect((await problem(bad)).errors?.[0]?.path).toBe("timeZone");
+    const good = await patchAccount(asAccount(account, "/api/v1/account", { method: "PATCH", body: { timeZone: "Asia/Tokyo" } }), params({}));
+    expect(await good.json()).toEqual({ timeZone: "Asia/Tokyo" });
+
+    const channel = await createOk(account, { kind: "email", name: "Inbox", config: { address: account.email } });
+    expect(channel.config).toEqual({ address: account.email });
+    await testChannelRoute(asAccount(account, `/api/v1/channels/${channel.id}/test`, { method: "POST" }), params({ id: channel.id }));
+    const channelMail = smtp.mails.filter((mail) => mail.to.includes(account.email)).at(-1)!;
+    expect(mailText(channelMail)).toMatch(/sent \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} GMT\+9 \(Asia\/Tokyo\)/);
+
+    // The monitor's own e-mail (emailAlerts) is in the account's zone too.
+    const monitor = await (await postMonitor(asAccount(account, "/api/v1/monitors", { body: { name: "Zoned", host: "127.0.0.2", port: 9, paused: true } }), params({}))).json();
+    const queued = await monitorTestAlert(asAccount(account, `/api/v1/monitors/${monitor.id}/test-alert`, { method: "POST" }), params({ id: monitor.id }));
+    const [deliveryId] = (await queued.json()).deliveries;
+    expect(await sendAlert(context.db, deliveryId, { rules: { allowlist: [ipaddr.parseCIDR("127.0.0.2/32")] } })).toBe("delivered");
+    const monitorMail = smtp.mails.filter((mail) => mail.to.includes(account.email) && mail.subject.includes("Zoned")).at(-1)!;
+    expect(mailText(monitorMail)).toContain("(Asia/Tokyo)");
+    expect(mailText(monitorMail)).toContain("Content-Type: text/html");
   });
 });
 

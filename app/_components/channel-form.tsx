@@ -26,7 +26,6 @@ export function ChannelForm({ channel, accountEmail, onSaved, onCancel }: { chan
   function initialValue(name: string, secret?: boolean): string | undefined {
     if (channel) return secret ? "" : String(channel.config[name] ?? "");
     if (kind === "email" && name === "address") return accountEmail;
-    if (kind === "email" && name === "timeZone") return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
     return undefined;
   }
 

@@ -18,7 +18,7 @@ type Options = { rules: TargetRules; resolver?: Resolver };
 export async function sendAlert(db: Db, deliveryId: string, options: Options): Promise<"delivered" | "skipped"> {
   const delivery = await db.alertDelivery.findUnique({
     where: { id: deliveryId },
-    select: { id: true, channel: true, channelId: true, target: true, payload: true, status: true, monitor: { select: { webhookSecret: true, webhookUrl: true } } },
+    select: { id: true, channel: true, channelId: true, target: true, payload: true, status: true, monitor: { select: { webhookSecret: true, webhookUrl: true, user: { select: { timeZone: true } } } } },
   });
   if (!delivery || delivery.status === "delivered") return "skipped";
   const payload = delivery.payload as unknown as AlertPayload;
@@ -37,18 +37,18 @@ export async function sendAlert(db: Db, deliveryId: string, options: Options): P
 
 async function attempt(
   db: Db,
-  delivery: { id: string; channel: string; channelId: string | null; target: string; monitor: { webhookSecret: string | null; webhookUrl: string | null } | null },
+  delivery: { id: string; channel: string; channelId: string | null; target: string; monitor: { webhookSecret: string | null; webhookUrl: string | null; user: { timeZone: string } } | null },
   payload: AlertPayload,
   options: Options,
 ): Promise<DeliveryOutcome> {
   if (delivery.channelId) {
-    const channel = await db.notificationChannel.findUnique({ where: { id: delivery.channelId }, select: { kind: true, config: true } });
+    const channel = await db.notificationChannel.findUnique({ where: { id: delivery.channelId }, select: { kind: true, config: true, user: { select: { timeZone: true } } } });
     if (!channel) return { ok: false, status: null, error: "The channel was deleted before this alert could be delivered.", permanent: true };
     return deliverToChannel(channel, payload, options);
   }
   if (delivery.channel === "email") {
     try {
-      await sendMail({ to: delivery.target, ...alertEmail(payload) });
+      await sendMail({ to: delivery.target, ...alertEmail(payload, delivery.monitor?.user.timeZone) });
       return { ok: true, status: null, error: null };
     } catch (error) {
       return { ok: false, status: null, error: (error as Error).message };

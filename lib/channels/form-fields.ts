@@ -15,10 +15,10 @@ export interface ChannelFormField {
 export const CHANNEL_FORMS: Record<ChannelKindName, { label: string; intro: string; fields: ChannelFormField[] }> = {
   email: {
     label: "E-mail",
-    intro: "Alerts to your own confirmed address, with times in your time zone.",
+    intro: "Alerts to your own confirmed address: a readable layout, with times in your time zone.",
     fields: [
       { name: "address", label: "Address", help: "Your account's address: other addresses are refused." },
-      { name: "timeZone", label: "Time zone", placeholder: "Europe/Berlin", help: "Times in the e-mails are shown in this zone (filled in from your browser)." },
+      { name: "timeZone", label: "Time zone (optional)", placeholder: "Europe/Berlin", help: "Times in the e-mails are shown in this zone; left empty, in your account's time zone (Settings).", optional: true },
     ],
   },
   webhook: {

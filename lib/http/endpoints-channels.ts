@@ -1,5 +1,7 @@
-// The notification channels' operations in the endpoint catalog (lib/http/endpoints.ts), which spreads them in.
+// The notification channels' operations in the endpoint catalog (lib/http/endpoints.ts), which spreads them
+// in, and the account's time zone that their messages use.
 import { z } from "zod";
+import { timeZoneBody, timeZoneViewSchema } from "../auth/time-zone";
 import { channelViewSchema, createChannelBody, createdChannelSchema, updateChannelBody } from "../channels/schemas";
 import { deliverySchema, nextLinkSchema } from "../monitors/monitor-view-schema";
 import { endpoint } from "./endpoint";
@@ -89,5 +91,18 @@ export const CHANNEL_ENDPOINTS = {
     params: idParams,
     query: pageQuery,
     responses: { 200: { description: "A page of deliveries.", schema: z.object({ deliveries: z.array(deliverySchema), next: nextLinkSchema }) } },
+  }),
+  updateAccount: endpoint({
+    operationId: "updateAccount",
+    method: "PATCH",
+    path: "/api/v1/account",
+    tag: "You",
+    summary: "Your account's settings: the time zone of the times in your alerts",
+    description: "An IANA name such as Europe/Berlin; UTC until set. E-mail channels may name their own.",
+    auth: "user-or-key",
+    body: timeZoneBody,
+    limit: "changes",
+    responses: { 200: { description: "The settings now in use.", schema: timeZoneViewSchema } },
+    example: { timeZone: "Europe/Berlin" },
   }),
 } as const;

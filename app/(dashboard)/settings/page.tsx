@@ -1,9 +1,12 @@
-// /settings: the account: API keys, sign out, delete it with everything in it.
+// /settings: the account: the time zone of its alerts, API keys, sign out, delete it with everything in it.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AccountSettings } from "@/app/_components/account-settings";
 import { ApiKeysSettings } from "@/app/_components/api-keys-settings";
+import { TimeZoneSetting } from "@/app/_components/time-zone-setting";
 import { currentUser } from "@/lib/auth/session";
+import { getTimeZone } from "@/lib/auth/time-zone";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -15,6 +18,7 @@ export default async function SettingsPage() {
       <p>
         Signed in as <strong>{user.email}</strong>.
       </p>
+      <TimeZoneSetting current={await getTimeZone(db(), user.id)} />
       <ApiKeysSettings />
       <AccountSettings />
     </div>

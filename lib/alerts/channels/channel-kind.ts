@@ -19,6 +19,10 @@ export type ChannelMessage =
     }
   | { transport: "mail"; to: string; subject: string; text: string; html: string };
 
+export interface Reader {
+  timeZone: string;
+}
+
 export interface ChannelKind<Config extends Record<string, unknown> = Record<string, unknown>> {
   kind: ChannelKindName;
   /** "Slack", "Microsoft Teams"... */
@@ -33,7 +37,8 @@ export interface ChannelKind<Config extends Record<string, unknown> = Record<str
   urls(config: Config): string[];
   /** Where it goes, for the delivery log: never a secret. */
   describe(config: Config): string;
-  message(payload: AlertPayload, config: Config): ChannelMessage;
+  /** The alert for this channel; times in the reader's zone (the account's, unless the channel names one). */
+  message(payload: AlertPayload, config: Config, reader: Reader): ChannelMessage;
 }
 
 /** A kind with its config type erased, for the registry. */

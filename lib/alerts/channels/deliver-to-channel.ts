@@ -8,7 +8,7 @@ import type { Resolver } from "../../targets/resolve-target";
 import { channelKind } from "./registry";
 
 export async function deliverToChannel(
-  channel: { kind: string; config: unknown },
+  channel: { kind: string; config: unknown; user?: { timeZone: string } },
   payload: AlertPayload,
   options: { rules: TargetRules; resolver?: Resolver; timeoutMs?: number },
 ): Promise<DeliveryOutcome> {
@@ -16,7 +16,7 @@ export async function deliverToChannel(
   const parsed = kind.configSchema.safeParse(channel.config);
   if (!parsed.success) return { ok: false, status: null, error: "The channel's settings are no longer valid: edit the channel.", permanent: true };
   const config = parsed.data;
-  const message = kind.message(payload, config);
+  const message = kind.message(payload, config, { timeZone: channel.user?.timeZone ?? "UTC" });
   if (message.transport === "mail") {
     try {
       await sendMail({ to: message.to, subject: message.subject, text: message.text, html: message.html });

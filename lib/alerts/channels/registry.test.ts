@@ -29,7 +29,7 @@ describe("the channel kinds", () => {
       const kind = CHANNEL_KINDS[name];
       const config = kind.configSchema.parse(EXAMPLES[name]);
       const prepared = kind.prepare ? kind.prepare(config, null) : config;
-      const message = kind.message(payload, prepared);
+      const message = kind.message(payload, prepared, { timeZone: "UTC" });
       if (message.transport === "mail") expect(message.subject).toBe("UP: Web (example.com:443)");
       else if (name === "webhook") expect(JSON.parse(message.body)).toEqual(payload);
       else expect(message.body + JSON.stringify(message.headers)).toContain("UP: Web");

@@ -1,5 +1,6 @@
 -- Notification channels (Slack, Discord, Teams, Telegram, ntfy, Gotify, e-mail, webhook) that an account
--- sets up once and attaches to any of its monitors; deliveries say which channel they went to.
+-- sets up once and attaches to any of its monitors; deliveries say which channel they went to; each account
+-- has a time zone for the times in its alerts.
 
 -- AlterEnum
 ALTER TYPE "AlertChannel" ADD VALUE 'slack';
@@ -8,6 +9,9 @@ ALTER TYPE "AlertChannel" ADD VALUE 'teams';
 ALTER TYPE "AlertChannel" ADD VALUE 'telegram';
 ALTER TYPE "AlertChannel" ADD VALUE 'ntfy';
 ALTER TYPE "AlertChannel" ADD VALUE 'gotify';
+
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "time_zone" TEXT NOT NULL DEFAULT 'UTC';
 
 -- AlterTable
 ALTER TABLE "alert_deliveries" ALTER COLUMN "monitor_id" DROP NOT NULL,

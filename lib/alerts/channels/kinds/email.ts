@@ -1,4 +1,4 @@
-// E-mail to the account's own confirmed address, in the reader's time zone (an IANA name, default UTC).
+// E-mail to the account's own confirmed address, in the reader's time zone (the channel's, else the account's).
 // Only that address: alerts must not become a way to mail strangers.
 import { z } from "zod";
 import { alertEmail } from "../../alert-email";
@@ -15,10 +15,11 @@ export const emailKind = defineKind({
       .trim()
       .max(64)
       .refine(isTimeZone, "timeZone is not a time zone this server knows (use a name such as Europe/Berlin or UTC)")
-      .default("UTC"),
+      .optional()
+      .describe("Times in the e-mails are in this zone; left out: the account's time zone."),
   }),
   secrets: [],
   urls: () => [],
   describe: (config) => config.address,
-  message: (payload, config) => ({ transport: "mail", to: config.address, ...alertEmail(payload, config.timeZone) }),
+  message: (payload, config, reader) => ({ transport: "mail", to: config.address, ...alertEmail(payload, config.timeZone ?? reader.timeZone) }),
 });

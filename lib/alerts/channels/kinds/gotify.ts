@@ -13,8 +13,8 @@ export const gotifyKind = defineKind({
   secrets: ["appToken"],
   urls: (config) => [config.serverUrl],
   describe: (config) => config.serverUrl,
-  message: (payload, config) => {
-    const message = alertMessage(payload);
+  message: (payload, config, reader) => {
+    const message = alertMessage(payload, reader.timeZone);
     return {
       transport: "http",
       url: joinUrl(config.serverUrl, "message"),

@@ -22,8 +22,8 @@ export const ntfyKind = defineKind<{ serverUrl: string; topic: string; accessTok
   secrets: ["accessToken"],
   urls: (config) => [config.serverUrl],
   describe: (config) => joinUrl(config.serverUrl, config.topic),
-  message: (payload, config) => {
-    const message = alertMessage(payload);
+  message: (payload, config, reader) => {
+    const message = alertMessage(payload, reader.timeZone);
     return {
       transport: "http",
       url: joinUrl(config.serverUrl, config.topic),

@@ -13,8 +13,8 @@ export const slackKind = defineKind({
   secrets: ["webhookUrl"],
   urls: (config) => [config.webhookUrl],
   describe: (config) => maskSecret(config.webhookUrl),
-  message: (payload, config) => {
-    const message = alertMessage(payload);
+  message: (payload, config, reader) => {
+    const message = alertMessage(payload, reader.timeZone);
     const facts = message.facts.map(([label, value]) => `*${escape(label)}:* ${escape(value)}`).join("\n");
     return {
       transport: "http",

@@ -12,8 +12,8 @@ export const teamsKind = defineKind({
   secrets: ["webhookUrl"],
   urls: (config) => [config.webhookUrl],
   describe: (config) => maskSecret(config.webhookUrl),
-  message: (payload, config) => {
-    const message = alertMessage(payload);
+  message: (payload, config, reader) => {
+    const message = alertMessage(payload, reader.timeZone);
     return {
       transport: "http",
       url: config.webhookUrl,

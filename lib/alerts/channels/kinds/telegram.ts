@@ -21,8 +21,8 @@ export const telegramKind = defineKind({
   secrets: ["botToken"],
   urls: () => [],
   describe: (config) => `chat ${config.chatId}`,
-  message: (payload, config) => {
-    const message = alertMessage(payload);
+  message: (payload, config, reader) => {
+    const message = alertMessage(payload, reader.timeZone);
     return {
       transport: "http",
       url: `${env().TELEGRAM_API_URL}/bot${config.botToken}/sendMessage`,
