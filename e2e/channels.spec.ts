@@ -1,6 +1,6 @@
-// A person sets up notification channels (Slack and ntfy) against receivers this test starts on 127.0.0.2,
-// sees a refused address explained, sends each a test and sees it arrive and logged, then attaches a
-// channel to a monitor. Screenshots at 1280 and 390 px, light and dark.
+// A person sets their time zone, sets up notification channels (Slack and ntfy) against receivers this test
+// starts on 127.0.0.2, sees a refused address explained, sends each a test and sees it arrive and logged,
+// then attaches a channel to a monitor. Screenshots at 1280 and 390 px, light and dark.
 import { startWebhookReceiver } from "../tests/helpers/webhook-receiver";
 import { addMonitorInBrowser, expect, signUpInBrowser, test } from "./fixtures";
 
@@ -9,6 +9,12 @@ test("add Slack and ntfy channels, test them, attach one to a monitor", async ({
   const ntfyReceiver = await startWebhookReceiver("127.0.0.2");
   try {
     await signUpInBrowser(page, "Channel owner");
+    // The account's time zone names the times in its alerts.
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByLabel("Time zone for alerts").selectOption("Asia/Tokyo");
+    await page.getByRole("button", { name: "Save time zone" }).click();
+    await expect(page.getByRole("status")).toHaveText("Saved: alerts now show times in Asia/Tokyo.");
+
     await page.getByRole("link", { name: "Channels" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Channels");
 
@@ -42,6 +48,7 @@ test("add Slack and ntfy channels, test them, attach one to a monitor", async ({
     expect(slackReceiver.hooks).toHaveLength(1);
     expect(slackReceiver.hooks[0]!.path).toBe("/services/T0/B0/e2esecretpart");
     expect(JSON.parse(slackReceiver.hooks[0]!.body).text).toBe("Test alert: Team Slack");
+    expect(slackReceiver.hooks[0]!.body).toContain("(Asia/Tokyo)");
 
     await ntfyRow.getByRole("button", { name: "Send test" }).click();
     await expect(ntfyRow.getByRole("status")).toHaveText("Delivered (HTTP 204)");
