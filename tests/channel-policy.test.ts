@@ -9,6 +9,7 @@ import { DELETE as deleteChannelRoute, GET as getChannelRoute, PATCH as patchCha
 import { GET as channelDeliveriesRoute } from "../app/api/v1/channels/[id]/deliveries/route";
 import { POST as postMonitor } from "../app/api/v1/monitors/route";
 import { GET as getMonitorRoute, PATCH as patchMonitor } from "../app/api/v1/monitors/[id]/route";
+import { POST as monitorTestAlert } from "../app/api/v1/monitors/[id]/test-alert/route";
 import { deliverToChannel } from "../lib/alerts/channels/deliver-to-channel";
 import { createChannel } from "../lib/channels/create-channel";
 import { ProblemError } from "../lib/problem-error";
@@ -150,5 +151,27 @@ describe("a monitor with channels attached", () => {
     // Deleting the channel detaches it; the monitor keeps running.
     expect((await deleteChannelRoute(asAccount(owner, `/api/v1/channels/${slack.id}`, { method: "DELETE" }), params({ id: slack.id }))).status).toBe(204);
     expect((await (await getMonitorRoute(asAccount(owner, `/api/v1/monitors/${monitor.id}`), params({ id: monitor.id }))).json()).channelIds).toEqual([ntfy.id]);
+  }, 60_000);
+
+  it("retries a failed channel delivery with backoff through the worker, like every alert", async () => {
+    let calls = 0;
+    const { createServer } = await import("node:http");
+    const flaky = createServer((request, response) => {
+      calls++;
+      request.resume();
+      request.on("end", () => response.writeHead(calls === 1 ? 503 : 200).end("ok"));
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.2", resolve));
+    const { port } = flaky.address() as { port: number };
+    const gotify = await createOk(owner, { kind: "gotify", name: "Flaky", config: { serverUrl: `http://127.0.0.2:${port}`, appToken: "tok" } });
+    const monitor = await (await postMonitor(asAccount(owner, "/api/v1/monitors", { body: { name: "Retry me", host: "127.0.0.2", port: 9, paused: true, emailAlerts: false, channelIds: [gotify.id] } }), params({}))).json();
+    workers.push(await startWorker());
+    const response = await monitorTestAlert(asAccount(owner, `/api/v1/monitors/${monitor.id}/test-alert`, { method: "POST" }), params({ id: monitor.id }));
+    const [deliveryId] = (await response.json()).deliveries;
+    expect(deliveryId).toMatch(new RegExp(`-ch-${gotify.id}$`));
+    const delivered = await waitFor(() => context.db.alertDelivery.findUniqueOrThrow({ where: { id: deliveryId } }), (delivery) => delivery.status === "delivered", "the retried delivery");
+    expect(delivered).toMatchObject({ channel: "gotify", channelId: gotify.id, attempts: 2, responseStatus: 200 });
+    expect(calls).toBe(2);
+    await new Promise<void>((resolve) => flaky.close(() => resolve()));
   }, 60_000);
 });
