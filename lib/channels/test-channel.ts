@@ -12,7 +12,7 @@ import { env } from "../env";
 import { newId } from "../ids";
 import { createResolver } from "../targets/dns-resolver";
 import { notFoundChannel } from "./channel-view";
-import { type ChannelContext, parseConfig } from "./judge-channel";
+import { type ChannelContext, judgeChannel, parseConfig } from "./judge-channel";
 
 const SLOT_WAIT_MS = 250;
 const SLOT_TRIES = 40;
@@ -23,6 +23,8 @@ export async function testChannel(context: ChannelContext & { redis: Redis }, us
   if (!channel) throw notFoundChannel();
   const kind = channelKind(channel.kind);
   const config = parseConfig(kind, channel.config);
+  // The address may have changed since the channel was saved: e-mail only ever goes to the account's own.
+  if (kind.kind === "email") await judgeChannel(context, userId, kind, config);
   const deliveryId = `test-${newId()}-ch-${channel.id}`;
   const payload: AlertPayload = {
     id: deliveryId,

@@ -79,6 +79,7 @@ export const CHANNEL_ENDPOINTS = {
     params: idParams,
     limit: "changes",
     responses: { 200: { description: "The test delivery and its outcome.", schema: z.object({ delivery: deliverySchema }) } },
+    problems: ["channel_email_not_allowed"],
   }),
   listChannelDeliveries: endpoint({
     operationId: "listChannelDeliveries",
