@@ -159,6 +159,8 @@ export const envSchema = z.object({
   /** SMTP server for alerts and password resets, e.g. smtp://user:pass@mail.example.com:587. */
   SMTP_URL: url(["smtp:", "smtps:"], "smtp://127.0.0.1:25"),
   MAIL_FROM: z.string().min(3).default("Portcheck <portcheck@localhost>"),
+  /** Telegram's Bot API, where telegram channels post (operator-configured; tests point it at a local receiver). */
+  TELEGRAM_API_URL: url(["http:", "https:"], "https://api.telegram.org").transform((value) => value.replace(/\/+$/, "")),
   MONITOR_MIN_INTERVAL_SECONDS: int(1, 86_400, 60),
   MAX_MONITORS_PER_USER: int(0, 10_000, 50),
   /** Monitors an account may hold before its e-mail address is confirmed. */

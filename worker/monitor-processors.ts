@@ -2,6 +2,7 @@
 import { DelayedError, type Job, type Queue, UnrecoverableError } from "bullmq";
 import type { Redis } from "ioredis";
 import { releaseSlot, takeSlot } from "../lib/alerts/account-slots";
+import { deliveryOwner } from "../lib/alerts/delivery-owner";
 import { PermanentDeliveryError, sendAlert } from "../lib/alerts/send-alert";
 import type { Db } from "../lib/db";
 import { type DispatchDeps, dispatchMonitorRun } from "../lib/monitors/run-monitor";
@@ -46,9 +47,8 @@ export function createAlertProcessor(deps: { db: Db; rules: TargetRules; resolve
     const data = alertJobSchema.safeParse(job.data);
     if (!data.success) throw new UnrecoverableError("malformed job payload");
     const { deliveryId } = data.data;
-    const owner = await deps.db.alertDelivery.findUnique({ where: { id: deliveryId }, select: { monitor: { select: { userId: true } } } });
-    if (!owner) return "skipped";
-    const account = owner.monitor.userId;
+    const account = await deliveryOwner(deps.db, deliveryId);
+    if (!account) return "skipped";
     if (!(await takeSlot(deps.redis, deps.prefix, account, deliveryId))) {
       await job.moveToDelayed(Date.now() + SLOT_WAIT_MS, token);
       throw new DelayedError();

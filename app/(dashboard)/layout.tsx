@@ -19,6 +19,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <Link href="/monitors/new">Add monitor</Link>
         <Link href="/status-pages">Status pages</Link>
         <Link href="/maintenance">Maintenance</Link>
+        <Link href="/channels">Channels</Link>
         <Link href="/settings">Settings</Link>
       </nav>
       {children}

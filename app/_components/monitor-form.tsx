@@ -1,10 +1,12 @@
 "use client";
-// Add or edit a monitor: host, port, interval, expectation, confirmations, alerts and reminders, regions,
-// and the probe's options (protocol, family, TLS, slow threshold, send/expect, certificate expiry).
+// Add or edit a monitor: host, port, interval, expectation, confirmations, alerts (e-mail, webhook, attached
+// channels) and reminders, regions, and the probe's options (protocol, family, TLS, slow threshold,
+// send/expect, certificate expiry).
 // Editing keeps the monitor's history (PATCH). Errors shown by field.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, FormError, inputClass } from "./form";
+import { type ChannelChoice, ChannelCheckboxes } from "./channel-checkboxes";
 import { initialRegions, RegionPicker } from "./region-picker";
 import type { RegionChoice } from "@/lib/regions/region-choices";
 import type { MonitorView } from "@/lib/monitors/views";
@@ -27,6 +29,7 @@ export function MonitorForm({
   regionChoices = { regions: [], defaults: [] },
   initial = {},
   monitor,
+  channels = [],
 }: {
   minIntervalSeconds: number;
   regionChoices?: { regions: RegionChoice[]; defaults: string[] };
@@ -34,6 +37,8 @@ export function MonitorForm({
   initial?: { host?: string; port?: number; protocol?: "tcp" | "udp"; expect?: "open" | "closed" };
   /** Editing this monitor: every field starts from it, and the form sends a PATCH. */
   monitor?: MonitorView;
+  /** The account's notification channels, to attach. */
+  channels?: ChannelChoice[];
 }) {
   const editing = monitor !== undefined;
   const start = {
@@ -78,6 +83,7 @@ export function MonitorForm({
       confirmations: number("confirmations"),
       emailAlerts: form.get("emailAlerts") === "on",
       webhookUrl: String(form.get("webhookUrl") ?? "").trim() || null,
+      channelIds: form.getAll("channelIds").map(String),
       alertRepeatMinutes: number("alertRepeatMinutes"),
       protocol: form.get("protocol"),
       family: form.get("family"),
@@ -234,6 +240,7 @@ export function MonitorForm({
         E-mail me when it goes down and when it recovers
       </label>
       {field("webhookUrl", "Webhook URL (optional)", <input id="webhookUrl" name="webhookUrl" type="url" aria-invalid={invalid("webhookUrl")} className={`${inputClass} font-mono`} placeholder="https://example.com/hooks/portcheck" defaultValue={start.webhookUrl} />)}
+      <ChannelCheckboxes channels={channels} selected={monitor?.channelIds ?? []} error={Object.entries(errors).find(([path]) => path.startsWith("channelIds"))?.[1]} />
       {field(
         "alertRepeatMinutes",
         "While down, remind me every (minutes)",

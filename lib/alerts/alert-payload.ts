@@ -1,7 +1,6 @@
-// The documented body of every alert (webhook JSON) and its e-mail rendering.
+// The documented body of every alert (webhook JSON); alert-email.ts renders it as an e-mail.
 import { env } from "../env";
-import { STATE_TEXT, VERDICT_STATES } from "../probes/verdict-states";
-import { formatDuration, type StateLabel } from "../monitors/state-label";
+import type { StateLabel } from "../monitors/state-label";
 
 export type AlertEventName = "monitor.down" | "monitor.up" | "monitor.degraded" | "monitor.reminder" | "monitor.certificate" | "test";
 
@@ -50,57 +49,4 @@ export const EVENT_NAMES = {
 
 export function monitorUrl(monitorId: string): string {
   return `${env().APP_URL}/monitors/${monitorId}`;
-}
-
-/** "filtered: no-response (IPv6)" -> the cause, then what the verdict means, from the one table of states. */
-function explainCause(cause: string | null | undefined): string {
-  if (!cause) return "";
-  const state = VERDICT_STATES.find((name) => cause.startsWith(`${name}:`));
-  return state ? ` (last verdict: ${cause}. ${STATE_TEXT[state].meaning})` : ` (${cause})`;
-}
-
-export function alertEmail(payload: AlertPayload): { subject: string; text: string } {
-  const { monitor, incident } = payload;
-  const target = `${monitor.host}:${monitor.port}`;
-  const expectation = monitor.expect === "open" ? "should be reachable" : "should NOT be reachable";
-  const cause = explainCause(incident?.cause) + regionsLine(incident?.regions);
-  switch (payload.event) {
-    case "monitor.down":
-      return monitor.expect === "closed"
-        ? {
-            subject: `EXPOSED: ${monitor.name} (${target})`,
-            text: `${monitor.name} is exposed since ${incident?.startedAt}: ${target} should never be reachable, and it answers from the internet${cause}.\nClose it in the firewall, or stop the program listening on it.\n\n${monitor.url}`,
-          }
-        : {
-            subject: `DOWN: ${monitor.name} (${target})`,
-            text: `${monitor.name} is down since ${incident?.startedAt}${cause}.\n${target} ${expectation}.\n\n${monitor.url}`,
-          };
-    case "monitor.reminder":
-      return {
-        subject: `Still ${monitor.expect === "closed" ? "EXPOSED" : "DOWN"}: ${monitor.name} (${target})`,
-        text: `${monitor.name} has been ${monitor.expect === "closed" ? "exposed" : "down"} since ${incident?.startedAt}${cause}.\n\n${monitor.url}`,
-      };
-    case "monitor.up": {
-      const lasted = payload.outage ? ` after ${formatDuration(payload.outage.durationSeconds)} ${monitor.expect === "closed" ? "exposed" : "of outage"} (since ${payload.outage.startedAt})` : "";
-      return {
-        subject: `${monitor.expect === "closed" ? "CLOSED again" : "UP"}: ${monitor.name} (${target})`,
-        text: `${monitor.name} is ${monitor.expect === "closed" ? "closed" : "up"} again since ${incident?.startedAt}${lasted}.\n${target} ${expectation}, and it is as expected.\n\n${monitor.url}`,
-      };
-    }
-    case "monitor.degraded":
-      return {
-        subject: `SLOW: ${monitor.name} (${target})`,
-        text: `${monitor.name} answers, but slowly, since ${incident?.startedAt}${cause}.\n\n${monitor.url}`,
-      };
-    case "monitor.certificate": {
-      const certificate = payload.certificate;
-      const days = certificate?.daysLeft ?? 0;
-      return {
-        subject: `Certificate ${days < 0 ? "EXPIRED" : `expires in ${days} days`}: ${monitor.name} (${target})`,
-        text: `The TLS certificate of ${target} (${certificate?.subject ?? "unknown subject"}, issued by ${certificate?.issuer ?? "an unknown issuer"}) ${days < 0 ? "expired" : "expires"} on ${certificate?.validTo}.\nRenew it before clients start refusing the connection.\n\n${monitor.url}`,
-      };
-    }
-    case "test":
-      return { subject: `Test alert: ${monitor.name}`, text: `This is a test alert from Portcheck for ${monitor.name} (${target}).\n\n${monitor.url}` };
-  }
 }

@@ -13,6 +13,7 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  html?: string;
 }
 
 export async function sendMail(mail: Mail): Promise<void> {

@@ -11,6 +11,7 @@ import { idParams, portParams, tokenQuery, waitQuery } from "./endpoint-params";
 import { MONITOR_ENDPOINTS } from "./endpoints-monitors";
 import { STATUS_PAGE_ENDPOINTS } from "./endpoints-status-pages";
 import { MAINTENANCE_ENDPOINTS } from "./endpoints-maintenance";
+import { CHANNEL_ENDPOINTS } from "./endpoints-channels";
 import { nextLinkSchema } from "../monitors/monitor-view-schema";
 import { pageQuery } from "./pagination";
 
@@ -121,6 +122,7 @@ export const ENDPOINTS = {
   ...MONITOR_ENDPOINTS,
   ...STATUS_PAGE_ENDPOINTS,
   ...MAINTENANCE_ENDPOINTS,
+  ...CHANNEL_ENDPOINTS,
   createApiKey: endpoint({
     operationId: "createApiKey",
     method: "POST",

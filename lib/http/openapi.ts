@@ -107,7 +107,7 @@ export function openApiDocument(baseUrl: string): JsonSchema {
       description: "Can the internet reach this port? Start checks, follow their verdicts, and manage monitors. Errors are application/problem+json with a stable `code`.",
     },
     servers: [{ url: baseUrl }],
-    tags: ["Checks", "Regions", "Ownership", "Monitors", "Status pages", "Maintenance windows", "API keys", "Ports", "You"].map((name) => ({ name })),
+    tags: ["Checks", "Regions", "Ownership", "Monitors", "Status pages", "Maintenance windows", "Channels", "API keys", "Ports", "You"].map((name) => ({ name })),
     paths,
     webhooks: {
       monitorAlert: {

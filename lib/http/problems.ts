@@ -21,6 +21,8 @@ export const PROBLEMS = {
   payload_too_large: { status: 413, title: "Request body too large", action: "Send a smaller body (JSON bodies are at most 16 KiB, imports at most 1 MiB)." },
   unsupported_media_type: { status: 415, title: "Unsupported media type", action: "Send the body as application/json (or text/csv for imports)." },
   target_forbidden: { status: 422, title: "Target not allowed", action: "Check a public internet address: loopback, private, link-local and reserved addresses are never checked." },
+  channel_target_forbidden: { status: 422, title: "Channel address not allowed", action: "Use a public http(s) address for the channel: loopback, private, link-local and reserved addresses are never contacted." },
+  channel_email_not_allowed: { status: 422, title: "E-mail channel not allowed", action: "Use your account's own e-mail address, confirmed through the link we sent you." },
   invalid_token: { status: 422, title: "Ownership token not valid", action: "Get a new token from POST /api/v1/verify-tokens and start the listener again." },
   invalid_schedule: { status: 422, title: "Maintenance schedule not valid", action: "Fix the fields errors[] names: an IANA time zone (Europe/Berlin), a five-field cron expression, an end after the start, at most 7 days per occurrence." },
   idempotency_key_reused: { status: 422, title: "Idempotency-Key reused", action: "Use a new Idempotency-Key for a request with a different body." },

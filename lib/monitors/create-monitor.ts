@@ -1,6 +1,7 @@
 // Create monitors for an account: judge each host, apply the quota to all of them at once, store them in
 // one transaction, schedule them. One monitor (POST /api/v1/monitors) or many (the import): all or nothing.
 import { newWebhookSecret } from "../alerts/webhook-signature";
+import { assertOwnChannels, setMonitorChannels } from "../channels/attach-channels";
 import type { Db } from "../db";
 import { env } from "../env";
 import { ProblemError } from "../problem-error";
@@ -37,6 +38,8 @@ export async function createMonitors(context: Context, userId: string, inputs: r
   const quota = unverified ? MAX_MONITORS_UNVERIFIED : MAX_MONITORS_PER_USER;
   const named = [...new Set(inputs.flatMap((input) => input.regions ?? []))];
   if (context.redis && named.length) await assertKnownRegions(context.redis, REDIS_PREFIX, DEFAULT_REGIONS, named);
+  const wanted = [...new Set(inputs.flatMap((input) => input.channelIds ?? []))];
+  await assertOwnChannels(db, userId, wanted);
   const prepared = inputs.map((input, index) => ({ input, id: newId(), host: judged[index]!, webhookSecret: input.webhookUrl ? newWebhookSecret() : null }));
   // The count and the inserts are serialised per user, so two requests cannot both take the last slots.
   const rows = await db.$transaction(async (tx) => {
@@ -63,6 +66,7 @@ export async function createMonitors(context: Context, userId: string, inputs: r
         createdAt: new Date(now + index),
       })),
     });
+    for (const { input, id } of prepared) if (input.channelIds?.length) await setMonitorChannels(tx, [id], input.channelIds);
     return tx.monitor.findMany({ where: { id: { in: prepared.map((item) => item.id) } }, select: MONITOR_SELECT });
   });
   const byId = new Map(rows.map((row) => [row.id, row]));

@@ -1,6 +1,7 @@
 // The public shapes of monitors and their sub-resources, as zod schemas: the API reference and the
 // contract test read them; lib/monitors/views.ts and queries.ts build values of these shapes.
 import { z } from "zod";
+import { CHANNEL_KIND_NAMES } from "../alerts/channels/channel-kind";
 import { REASONS, VERDICT_STATES } from "../probes/verdict-states";
 
 const uptime = z.number().nullable().describe("Percent of known time up (slow counts as up), or null without data.");
@@ -48,6 +49,7 @@ export const monitorViewSchema = z.object({
     .object({ windowId: z.string(), title: z.string(), until: z.string() })
     .nullable()
     .describe("Set while a maintenance window covers it: results are recorded, but its state holds and no alert is sent until `until`."),
+  channelIds: z.array(z.string()).describe("The notification channels alerts also go to (GET /api/v1/channels)."),
   links: z.object({ self: z.string(), html: z.string() }),
 });
 
@@ -86,7 +88,9 @@ export const incidentSchema = z.object({
 
 export const deliverySchema = z.object({
   id: z.string(),
-  channel: z.enum(["email", "webhook"]),
+  monitorId: z.string().nullable().describe("Null for a channel's own test message."),
+  channelId: z.string().nullable().describe("The notification channel it went to; null for the monitor's own e-mail and webhook."),
+  channel: z.enum(CHANNEL_KIND_NAMES).describe("The kind of channel."),
   event: z.enum(["down", "up", "reminder", "test", "degraded", "certificate"]),
   target: z.string(),
   status: z.enum(["pending", "delivered", "failed"]),

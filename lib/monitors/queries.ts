@@ -1,6 +1,7 @@
 // Reads of the monitors feature. Ownership is always in the where: another account's monitor is not found.
 import { maintenanceFor } from "../maintenance/covering-windows";
 import type { IncidentRegion } from "../alerts/alert-payload";
+import { deliveryPage } from "../alerts/delivery-log";
 import type { Db } from "../db";
 import { apiState } from "../checks/check-options";
 import { ProblemError } from "../problem-error";
@@ -114,13 +115,5 @@ export async function listIncidents(db: Db, monitorId: string, page: { cursor?: 
 }
 
 export async function listDeliveries(db: Db, monitorId: string, page: { cursor?: string; limit: number } = { limit: 50 }) {
-  const rows = await db.alertDelivery.findMany({
-    where: { monitorId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
-    ...cursorArgs(page.cursor),
-    select: { id: true, channel: true, event: true, target: true, status: true, attempts: true, responseStatus: true, error: true, createdAt: true, deliveredAt: true },
-  });
-  const { items, nextCursor } = paged(rows, page.limit);
-  return { nextCursor, items: items.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), deliveredAt: row.deliveredAt?.toISOString() ?? null })) };
+  return deliveryPage(db, { monitorId }, page);
 }

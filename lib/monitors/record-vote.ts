@@ -5,7 +5,7 @@
 // During a maintenance window the result is kept (marked) and the regions' states move, but the monitor's
 // state holds: no incident, no alert. The first vote after the window then confirms whatever changed.
 import type { Db } from "../db";
-import { createDeliveries } from "../alerts/create-deliveries";
+import { ALERT_CHANNELS_SELECT, createDeliveries } from "../alerts/create-deliveries";
 import type { IncidentRegion } from "../alerts/alert-payload";
 import { newId } from "../ids";
 import { maintenanceFor } from "../maintenance/covering-windows";
@@ -44,6 +44,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
         emailAlerts: true, webhookUrl: true, alertRepeatMinutes: true, certExpiryDays: true, certAlertedFingerprint: true,
         regions: true, quorum: true, regionStates: true,
         user: { select: { email: true, emailVerified: true } },
+        ...ALERT_CHANNELS_SELECT,
       },
     });
     if (!current) return { kind: "missing" } as const;

@@ -1,6 +1,7 @@
 // Inputs of the monitors feature: one schema for the API, the form and the worker.
 import { z } from "zod";
 import { webhookUrlProblem } from "../alerts/deliver-webhook";
+import { channelIdsField } from "../channels/schemas";
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from "../checks/schemas";
 import { MAX_HOST_LENGTH } from "../targets/parse-host";
 import { MAX_PAYLOAD_BYTES, payloadProblem } from "./payload";
@@ -69,6 +70,7 @@ export function monitorFields(minIntervalSeconds: number) {
       .min(1, "quorum is at least 1")
       .max(16, "quorum is at most 16")
       .nullable(),
+    channelIds: channelIdsField,
   };
 }
 
@@ -106,6 +108,7 @@ export function createMonitorBody(minIntervalSeconds: number) {
       certExpiryDays: fields.certExpiryDays.default(null),
       regions: fields.regions.optional(),
       quorum: fields.quorum.default(null),
+      channelIds: fields.channelIds.default([]),
     })
     .strict()
     .superRefine(tcpOnlyFields);

@@ -1,5 +1,6 @@
 // Change, pause, resume or delete a monitor. Ownership is in every where: another account's is 404.
 import { newWebhookSecret } from "../alerts/webhook-signature";
+import { assertOwnChannels, setMonitorChannels } from "../channels/attach-channels";
 import type { Db } from "../db";
 import { ProblemError } from "../problem-error";
 import { logger } from "../logger";
@@ -29,6 +30,7 @@ export async function updateMonitor(
     const { regions } = (await db.monitor.findFirst({ where: { id, userId }, select: { regions: true } })) ?? { regions: [] };
     if (input.quorum > regions.length) throw new ProblemError("invalid_request", `quorum is at most the number of regions (${regions.length})`, { errors: [{ path: "quorum", message: `quorum is at most the number of regions (${regions.length})` }] });
   }
+  if (input.channelIds) await assertOwnChannels(db, userId, input.channelIds);
   const data: Record<string, unknown> = monitorData(input);
   if (input.host !== undefined) data.host = normaliseHostOrThrow(input.host, rules).value;
   // A new webhook URL gets a new secret, shown once.
@@ -45,6 +47,7 @@ export async function updateMonitor(
 
   const updated = await db.$transaction(async (tx) => {
     const changed = await tx.monitor.updateMany({ where: { id, userId }, data });
+    if (changed.count && input.channelIds) await setMonitorChannels(tx, [id], input.channelIds);
     // A new target or question: every region starts over.
     if (changed.count && (targetChanged || data.state)) await tx.monitorRegion.deleteMany({ where: { monitorId: id } });
     // Pausing or retargeting ends the open state period: uptime counts only known states.

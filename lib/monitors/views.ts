@@ -34,6 +34,7 @@ export const MONITOR_SELECT = {
   regions: true,
   quorum: true,
   regionStates: { select: { region: true, state: true, cause: true, lastCheckedAt: true } },
+  channels: { select: { channelId: true }, orderBy: { channelId: "asc" } },
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.MonitorSelect;
@@ -57,9 +58,10 @@ export async function statePeriods(db: Db, monitorIds: string[]): Promise<Map<st
 
 export function monitorView(row: MonitorRow, periods: StatePeriod[] = [], maintenance: MaintenanceNow | null = null): MonitorView {
   const base = env().APP_URL;
-  const { sendText, family, tls, regionStates, ...rest } = row;
+  const { sendText, family, tls, regionStates, channels, ...rest } = row;
   return {
     ...rest,
+    channelIds: channels.map((item) => item.channelId),
     regionStates: row.regions.map((region) => {
       const item = regionStates.find((candidate) => candidate.region === region);
       return { region, state: item?.state ?? "pending", cause: item?.cause ?? null, lastCheckedAt: item?.lastCheckedAt?.toISOString() ?? null };

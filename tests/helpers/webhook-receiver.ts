@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 export interface ReceivedHook {
   headers: IncomingHttpHeaders;
   body: string;
+  /** The request's path and query, as sent. */
+  path: string;
 }
 
 export async function startWebhookReceiver(host = "127.0.0.2"): Promise<{ url: string; hooks: ReceivedHook[]; close(): Promise<void> }> {
@@ -14,7 +16,7 @@ export async function startWebhookReceiver(host = "127.0.0.2"): Promise<{ url: s
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      hooks.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      hooks.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), path: request.url ?? "" });
       response.writeHead(204).end();
     });
   });

@@ -1,11 +1,14 @@
-// /settings: the account: password, e-mail address, two-factor sign-in, API keys, sign out, delete it.
+// /settings: the account: password, e-mail address, two-factor sign-in, the time zone of its alerts, API keys, sign out, delete it.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AccountSettings } from "@/app/_components/account-settings";
 import { ApiKeysSettings } from "@/app/_components/api-keys-settings";
 import { ChangeEmailForm, ChangePasswordForm } from "@/app/_components/credentials-settings";
 import { TwoFactorSettings } from "@/app/_components/two-factor-settings";
+import { TimeZoneSetting } from "@/app/_components/time-zone-setting";
 import { currentUser } from "@/lib/auth/session";
+import { getTimeZone } from "@/lib/auth/time-zone";
+import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -20,6 +23,7 @@ export default async function SettingsPage() {
       <ChangePasswordForm />
       <ChangeEmailForm email={user.email} />
       <TwoFactorSettings enabled={user.twoFactorEnabled === true} />
+      <TimeZoneSetting current={await getTimeZone(db(), user.id)} />
       <ApiKeysSettings />
       <AccountSettings />
     </div>

@@ -23,6 +23,7 @@ import { StateAnnouncer } from "@/app/_components/state-announcer";
 import { recentBeats } from "@/lib/monitors/recent-beats";
 import { formatDuration, stateWord } from "@/lib/monitors/state-label";
 import { uptimeWindows } from "@/lib/monitors/uptime";
+import { channelChoices } from "@/lib/channels/channel-choices";
 import { db } from "@/lib/db";
 import { getMonitor, listDeliveries, listIncidents, listResults } from "@/lib/monitors/queries";
 
@@ -53,14 +54,16 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   if (!monitor) notFound();
   const validCursor = cursor && /^\d{1,18}$/.test(cursor) ? cursor : undefined;
   const maintenance = monitor.maintenance;
-  const [beats, page, day, { items: incidents }, { items: deliveries }] = await Promise.all([
+  const [beats, page, day, { items: incidents }, { items: deliveries }, channels] = await Promise.all([
     recentBeats(db(), [id], 90).then((found) => found.get(id) ?? []),
     listResults(db(), id, { cursor: validCursor, limit: PAGE_SIZE }),
     listResults(db(), id, { limit: 2000, since: new Date(Date.now() - 24 * 3600_000) }),
     listIncidents(db(), id, { limit: 50 }),
     listDeliveries(db(), id, { limit: 20 }),
+    channelChoices(db(), user.id),
   ]);
   const chart = latencySeries(day.results, incidents, new Date(Date.now() - 24 * 3600_000));
+  const attached = channels.filter((channel) => monitor.channelIds.includes(channel.id));
   const latestFacts = (page.results[0]?.detail ?? null) as { banner?: CheckResultView["banner"]; tls?: CheckResultView["tls"] } | null;
   const outages = incidents.filter((incident) => incident.state !== "up");
   const refused = day.results.filter((result) => result.state === "closed").length;
@@ -212,6 +215,10 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
 
       <section aria-labelledby="deliveries">
         <h2 id="deliveries" className="text-xl font-semibold">Alert deliveries</h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400" data-testid="alert-channels">
+          Alerts go to {[monitor.emailAlerts ? "your e-mail" : null, monitor.webhookUrl ? "the webhook" : null, ...attached.map((channel) => `${channel.name} (${channel.kindLabel})`)].filter(Boolean).join(", ") || "nowhere yet"}.{" "}
+          <Link href="/channels" className="text-blue-700 underline dark:text-blue-400">Channels</Link>
+        </p>
         {deliveries.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No alert sent yet.</p>
         ) : (

@@ -1,6 +1,10 @@
 // /monitors/new: add a monitor.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { currentUser } from "@/lib/auth/session";
 import { MonitorForm } from "@/app/_components/monitor-form";
+import { channelChoices } from "@/lib/channels/channel-choices";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { regionChoices } from "@/lib/regions/region-choices";
 
@@ -24,10 +28,11 @@ function prefill(query: Search): { host?: string; port?: number; protocol?: "tcp
 }
 
 export default async function NewMonitorPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = (await currentUser(await headers()))!;
   return (
     <div className="max-w-2xl">
       <h1 className="mb-6 text-2xl font-bold">Add a monitor</h1>
-      <MonitorForm minIntervalSeconds={env().MONITOR_MIN_INTERVAL_SECONDS} regionChoices={await regionChoices()} initial={prefill(await searchParams)} />
+      <MonitorForm minIntervalSeconds={env().MONITOR_MIN_INTERVAL_SECONDS} regionChoices={await regionChoices()} initial={prefill(await searchParams)} channels={await channelChoices(db(), user.id)} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export const metadata: Metadata = {
 
 export const dynamic = "force-dynamic";
 
-const TAGS = ["Checks", "Regions", "Ownership", "Monitors", "Status pages", "Maintenance windows", "API keys", "Ports", "You"] as const;
+const TAGS = ["Checks", "Regions", "Ownership", "Monitors", "Status pages", "Maintenance windows", "Channels", "API keys", "Ports", "You"] as const;
 
 function operations(document: ReturnType<typeof openApiDocument>): (OperationDoc & { tag: string })[] {
   const paths = document.paths as Record<string, Record<string, Omit<OperationDoc, "method" | "path" | "auth" | "example"> & { requestBody?: { content: Record<string, { schema: OperationDoc["body"] }> } }>>;

@@ -35,6 +35,11 @@ export function WebhookReference({ baseUrl }: { baseUrl: string }) {
         refuse timestamps more than five minutes old. The body is in the OpenAPI document&apos;s <code>webhooks</code>. A monitor that runs from several regions adds{" "}
         <code>incident.regions</code>: what each region saw, and whether it voted.
       </p>
+      <p>
+        A <code>webhook</code> notification channel (<code>POST /api/v1/channels</code>) sends the same body, signed the same way with the channel&apos;s secret. The other channel kinds
+        format the alert for their service: Slack (<code>{"{text, blocks}"}</code>), Discord (<code>{"{content, embeds}"}</code>), Microsoft Teams (a MessageCard), Telegram
+        (<code>sendMessage</code>), ntfy (the text, with <code>Title</code>, <code>Priority</code> and <code>Tags</code> headers) and Gotify (<code>{"{title, message, priority}"}</code>).
+      </p>
       <Code>{`{"id": "…-webhook", "event": "monitor.down", "occurredAt": "2026-11-23T21:00:02.113Z",
  "monitor": {"id": "…", "name": "Game server", "host": "example.com", "port": 25565, "expect": "open", "state": "down",
              "url": "${baseUrl}/monitors/…"},

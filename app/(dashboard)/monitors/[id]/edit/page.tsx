@@ -7,6 +7,7 @@ import { MonitorForm } from "@/app/_components/monitor-form";
 import { RotateWebhookSecret } from "@/app/_components/rotate-webhook-secret";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { channelChoices } from "@/lib/channels/channel-choices";
 import { env } from "@/lib/env";
 import { getMonitor } from "@/lib/monitors/queries";
 import { regionChoices } from "@/lib/regions/region-choices";
@@ -28,7 +29,7 @@ export default async function EditMonitorPage({ params }: { params: Promise<{ id
       </p>
       <h1 className="text-2xl font-bold">Edit monitor</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">Its results, incidents and alert log stay. A new host, port, protocol or expectation starts its state afresh.</p>
-      <MonitorForm minIntervalSeconds={env().MONITOR_MIN_INTERVAL_SECONDS} regionChoices={await regionChoices()} monitor={monitor} />
+      <MonitorForm minIntervalSeconds={env().MONITOR_MIN_INTERVAL_SECONDS} regionChoices={await regionChoices()} monitor={monitor} channels={await channelChoices(db(), user.id)} />
       {monitor.webhookUrl && <RotateWebhookSecret monitorId={monitor.id} />}
     </div>
   );
