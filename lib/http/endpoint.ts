@@ -15,7 +15,7 @@ export interface Endpoint<A extends AuthMode = AuthMode, B = unknown, Q = unknow
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The OpenAPI path, with {parameters}. */
   path: string;
-  tag: "Checks" | "Regions" | "Ownership" | "Monitors" | "Status pages" | "Maintenance windows" | "API keys" | "Ports" | "You";
+  tag: "Checks" | "Regions" | "Ownership" | "Monitors" | "Status pages" | "Maintenance windows" | "Channels" | "API keys" | "Ports" | "You";
   summary: string;
   description?: string;
   auth: A;
