@@ -85,6 +85,9 @@ describe("each kind posts its own shape to a local receiver", () => {
     const ntfy = await createOk(owner, { kind: "ntfy", name: "Phone ☎", config: { serverUrl: base(), topic: "portcheck-alerts", accessToken: "tk_ntfysecret" } });
     const gotify = await createOk(owner, { kind: "gotify", name: "Gotify", config: { serverUrl: `${base()}/gotify`, appToken: "AppTokenSecret1" } });
     expect(ntfy.config.accessToken).toBe("…");
+    // The topic is a password on public servers: shown masked, and never in the log's target.
+    expect(ntfy.config.topic).toBe("…erts");
+    expect(JSON.stringify(ntfy)).not.toContain("portcheck-alerts");
     expect(gotify.config.appToken).not.toContain("AppTokenSecret1");
     const from = receiver.hooks.length;
     await testDelivered(ntfy.id);

@@ -54,7 +54,7 @@ export const CHANNEL_FORMS: Record<ChannelKindName, { label: string; intro: stri
     intro: "Push notifications to your phone through an ntfy server (ntfy.sh or your own).",
     fields: [
       { name: "serverUrl", label: "Server URL", placeholder: "https://ntfy.sh" },
-      { name: "topic", label: "Topic", placeholder: "my-portcheck-alerts" },
+      { name: "topic", label: "Topic", placeholder: "my-portcheck-alerts", help: "Anyone who knows a topic on a public server can read it: pick a long, random one.", secret: true },
       { name: "accessToken", label: "Access token (optional)", placeholder: "tk_…", secret: true, optional: true },
     ],
   },

@@ -2,7 +2,7 @@
 // Title, Priority, Tags and Click go in headers (RFC 2047 for a title that is not ASCII).
 import { z } from "zod";
 import { alertMessage, alertPlainText } from "../../alert-message";
-import { defineKind, joinUrl, tokenField, urlField } from "../channel-kind";
+import { defineKind, joinUrl, maskSecret, tokenField, urlField } from "../channel-kind";
 
 const PRIORITY = { bad: "5", warning: "4", good: "3", info: "3" } as const;
 const TAGS = { bad: "rotating_light", warning: "warning", good: "white_check_mark", info: "information_source" } as const;
@@ -19,9 +19,10 @@ export const ntfyKind = defineKind<{ serverUrl: string; topic: string; accessTok
     topic: z.string({ error: "topic is required" }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "topic is 1 to 64 letters, digits, - and _"),
     accessToken: tokenField("accessToken").optional(),
   }),
-  secrets: ["accessToken"],
+  // On a public ntfy server whoever knows the topic reads it: it is as secret as a token.
+  secrets: ["accessToken", "topic"],
   urls: (config) => [config.serverUrl],
-  describe: (config) => joinUrl(config.serverUrl, config.topic),
+  describe: (config) => joinUrl(config.serverUrl, maskSecret(config.topic)),
   message: (payload, config, reader) => {
     const message = alertMessage(payload, reader.timeZone);
     return {
