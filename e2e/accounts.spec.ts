@@ -54,6 +54,11 @@ test("sign-up is confirmed by mail, sign-in returns to the page that asked, the 
   await page.goto("/sign-in?next=//evil.example/x");
   await signIn(page, email, E2E_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Signed in already, the sign-in page goes straight on: to next, or to the dashboard.
+  await page.goto("/sign-in?next=%2Fsettings");
+  await expect(page).toHaveURL(/\/settings$/);
+  await page.goto("/sign-in?next=https://evil.example/");
+  await expect(page).toHaveURL(/\/dashboard$/);
 
   for (const path of ["/dashboard", "/settings", "/"]) {
     await page.setViewportSize({ width: 390, height: 844 });
