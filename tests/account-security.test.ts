@@ -95,6 +95,10 @@ describe("change e-mail address", () => {
     const [mail] = (await mailsTo(newEmail)).filter((candidate) => candidate.subject.includes("new e-mail address"));
     expect(mail).toBeDefined();
     expect((await mailsTo(account.email)).some((candidate) => candidate.subject.includes("new e-mail address"))).toBe(false);
+    // The address in use is told, once, so a stolen session cannot move the account quietly.
+    const notices = (await mailsTo(account.email)).filter((candidate) => candidate.subject.includes("is about to change"));
+    expect(notices).toHaveLength(1);
+    expect(mailText(notices[0]!)).toContain(newEmail);
     const link = linkIn(mailText(mail!));
     const opened = await authGet(request(`${link.pathname}${link.search}`, { headers: { cookie: account.cookie } }));
     expect(opened.status).toBe(302);

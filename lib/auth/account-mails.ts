@@ -36,6 +36,13 @@ export const accountMails = {
       subject: "Confirm your e-mail address for Portcheck",
       text: `Please confirm that this address may receive Portcheck alerts, and sign in:\n${url}\n\nIf you did not create a Portcheck account, ignore this e-mail.`,
     }),
+  /** To the address in use when someone asks to move the account to another: a stolen session shows here. */
+  emailChangeRequested: (to: string, newEmail: string) =>
+    sendAccountMail("verify", {
+      to,
+      subject: "Your Portcheck account's e-mail address is about to change",
+      text: `Someone signed in to your Portcheck account asked to move it to ${newEmail}. The change happens when a link sent there is opened.\n\nIf it was you, there is nothing to do. If it was not, sign in at ${env().APP_URL}/sign-in, change your password (which signs every other session out), and turn on two-factor sign-in in Settings.`,
+    }),
   changeEmail: (to: string, url: string) =>
     sendAccountMail("verify", {
       to,

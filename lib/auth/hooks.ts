@@ -2,6 +2,7 @@
 // password; sign-up answers the same words whether or not the address already had an account.
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { db } from "../db";
+import { accountMails } from "./account-mails";
 import { verifyPassword } from "./password";
 import { passwordProblem } from "./password-strength";
 
@@ -25,6 +26,8 @@ export const beforeHook = createAuthMiddleware(async (ctx) => {
     const session = await getSessionFromCtx(ctx);
     if (!session) return; // the endpoint answers 401
     if (!(await passwordIsRight(session.user.id, body.password))) throw new APIError("BAD_REQUEST", { message: "The password is wrong.", code: "INVALID_PASSWORD" });
+    const newEmail = (ctx.body as { newEmail?: unknown }).newEmail;
+    if (typeof newEmail === "string" && newEmail.toLowerCase() !== session.user.email.toLowerCase()) accountMails.emailChangeRequested(session.user.email, newEmail.slice(0, 254));
     return;
   }
   if (!PASSWORD_PATHS.has(ctx.path)) return;
