@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { releaseSlot, takeSlot } from "../lib/alerts/account-slots";
 import { deliveryOwner } from "../lib/alerts/delivery-owner";
 import { PermanentDeliveryError, sendAlert } from "../lib/alerts/send-alert";
+import { failStaleRuns } from "../lib/checks/fail-stale-runs";
 import type { Db } from "../lib/db";
 import { type DispatchDeps, dispatchMonitorRun } from "../lib/monitors/run-monitor";
 import type { Resolver } from "../lib/targets/resolve-target";
@@ -80,7 +81,8 @@ export function createMaintenanceProcessor(deps: { db: Db; queues: MonitorQueues
   return async (job: Job<MaintenanceJob>) => {
     if (job.name === "sync-schedulers") {
       const synced = await syncSchedulers(deps.db, deps.queues.monitors);
-      return { ...synced, requeuedDeliveries: await requeuePendingDeliveries(deps.db, deps.queues.alerts, 60_000) };
+      const staleChecksEnded = (await failStaleRuns(deps.db)).length;
+      return { ...synced, requeuedDeliveries: await requeuePendingDeliveries(deps.db, deps.queues.alerts, 60_000), staleChecksEnded };
     }
     if (job.name === "prune-results") return pruneOldResults(deps.db, deps.retentionDays);
     throw new UnrecoverableError(`unknown maintenance job ${job.name}`);
