@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "worker/**/*.test.ts"],
+    // The fault suite has its own config (vitest.faults.config.ts, npm run test:faults).
+    exclude: ["tests/faults/**", "**/node_modules/**"],
     environment: "node",
     env: TEST_ENV,
     globalSetup: ["tests/global-setup.ts"],

@@ -101,5 +101,7 @@ describe("documentation of the configuration", () => {
     expect(scripts.build).toContain("next build");
     expect(scripts.build).toContain("generate");
     expect(scripts.start).toContain("db:migrate");
+    // The fault suite runs in CI (npm test), after the unit tests and before the browser tests.
+    expect(scripts.test).toMatch(/test:unit.*test:faults.*test:e2e/);
   });
 });

@@ -63,3 +63,18 @@ export async function filteredPort(host = TEST_HOST): Promise<FilteredPort> {
     },
   };
 }
+
+/**
+ * An open port that greets like an SSH server and hangs up: judged open at once, where a silent listener
+ * keeps the probe's conversation waiting for a greeting (lib/probes/conversation.ts).
+ */
+export async function greetingPort(host = TEST_HOST): Promise<OpenPort> {
+  const listener = await openPort(host);
+  listener.server.removeAllListeners("connection");
+  listener.server.on("connection", (socket: Socket) => {
+    listener.connections.push(socket);
+    socket.on("error", () => {});
+    socket.end("SSH-2.0-OpenSSH_9.6\r\n");
+  });
+  return listener;
+}
