@@ -15,7 +15,7 @@ test("add Slack and ntfy channels, test them, attach one to a monitor", async ({
     await page.getByRole("button", { name: "Save time zone" }).click();
     await expect(page.getByRole("status")).toHaveText("Saved: alerts now show times in Asia/Tokyo.");
 
-    await page.getByRole("link", { name: "Channels" }).click();
+    await page.getByRole("link", { name: "Channels", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Channels");
 
     // A loopback address is refused, in words, at the field.

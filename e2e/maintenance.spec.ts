@@ -38,14 +38,14 @@ test("a maintenance window silences an alert", async ({ page, browser }, testInf
     const monitorUrl = page.url();
 
     const slug = `maint-${Date.now().toString(36)}`;
-    await page.getByRole("link", { name: "Status pages" }).click();
+    await page.getByRole("link", { name: "Status pages", exact: true }).click();
     await page.getByLabel("Title").fill("Acme status");
     await page.getByLabel("Address").fill(slug);
     await page.getByLabel("Database").check();
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByTestId("status-page-row")).toContainText(`/status/${slug}`);
 
-    await page.getByRole("link", { name: "Maintenance" }).click();
+    await page.getByRole("link", { name: "Maintenance", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Maintenance", level: 1 })).toBeVisible();
     // The time zone is the browser's; wall-clock times are read in it.
     const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -92,7 +92,7 @@ test("a maintenance window silences an alert", async ({ page, browser }, testInf
     await screenshots(reader, testInfo, "status-page-maintenance");
     await visitor.close();
 
-    await page.getByRole("link", { name: "Maintenance" }).click();
+    await page.getByRole("link", { name: "Maintenance", exact: true }).click();
     // Editing: a cron expression that cannot be, in plain words, and nothing changes.
     await page.getByTestId("maintenance-row").getByRole("button", { name: "Edit" }).click();
     await form.getByLabel("Cron").check();

@@ -10,7 +10,7 @@ test("publish a status page, then read it signed out, with its feed", async ({ p
   await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
 
   const slug = `e2e-${Date.now().toString(36)}`;
-  await page.getByRole("link", { name: "Status pages" }).click();
+  await page.getByRole("link", { name: "Status pages", exact: true }).click();
   await page.getByLabel("Title").fill("Our game servers");
   await page.getByLabel("Address").fill("Not A Slug");
   await page.getByLabel("Game server").check();
