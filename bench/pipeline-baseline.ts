@@ -7,13 +7,13 @@
 // phase: round trips per POST, the POST's CPU profile, and the worker's (--cpu-prof) over the same checks.
 // Run: npm run bench -- pipeline-baseline   (BENCH_SCALE=quick: 100 checks per concurrency, not 500)
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { Session } from "node:inspector/promises";
 import { BENCH_ENV, BENCH_SCALE, markdownTable, reportResult, scaled, summarize, type Summary } from "./support";
-import { countRoundTrips, monotonicMicros, readProfiles, summarizeProfile, type CpuProfile } from "./profile";
+import { countRoundTrips, diffRoundTrips, monotonicMicros, readProfiles, type RoundTrips, summarizeProfile, type CpuProfile } from "./profile";
 
 Object.assign(process.env, BENCH_ENV);
 const { TEST_DENYLIST } = await import("../tests/helpers/check-client");
@@ -168,42 +168,36 @@ for (const concurrency of CONCURRENCIES) {
 await appWorker.stop();
 baselineWorker.kill("SIGTERM");
 
-// Profile phase (not timed against the baseline): the worker under --cpu-prof, this process under the
-// inspector's profiler, and every SQL query and Redis command this process makes counted.
+// Profile phase (not timed against the baseline): the worker under --cpu-prof with its round trips
+// counted (bench/round-trip-hook.ts), this process under the inspector's profiler, its own round trips counted.
 const profileDir = mkdtempSync(path.join(os.tmpdir(), "portcheck-bench-prof-"));
+const tripsFile = path.join(profileDir, "worker-round-trips.json");
 const profiledWorker = await startWorker(
-  { TARGET_DENYLIST: TEST_DENYLIST },
-  { spawn: (command, args, options) => spawn(command, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=200", ...args], options) },
+  { TARGET_DENYLIST: TEST_DENYLIST, BENCH_ROUND_TRIPS_FILE: tripsFile },
+  { spawn: (command, args, options) => spawn(command, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=200", "--import", "tsx", "--import", "./bench/round-trip-hook.ts", ...args.slice(2)], options) },
 );
+const workerTrips = async (): Promise<RoundTrips> => {
+  profiledWorker.child.kill("SIGUSR2");
+  await sleep(300);
+  return JSON.parse(readFileSync(tripsFile, "utf8")) as RoundTrips;
+};
 await run(appCheck, 20, 1);
 const trips = await countRoundTrips();
 const session = new Session();
 session.connect();
 await session.post("Profiler.enable");
 await session.post("Profiler.setSamplingInterval", { interval: 200 });
+const workerBefore = await workerTrips();
 const windowStart = monotonicMicros();
 await session.post("Profiler.start");
-const tripsBefore = { ...trips };
-const postOnly: number[] = [];
-const profiled = await run(async () => {
-  const sample = await appCheck();
-  postOnly.push(sample.postMs);
-  return sample;
-}, PROFILE_CHECKS, 1);
+const tripsBefore = structuredClone(trips);
+const profiled = await run(appCheck, PROFILE_CHECKS, 1);
 const { profile } = (await session.post("Profiler.stop")) as { profile: CpuProfile };
 const windowEnd = monotonicMicros();
-await profiledWorker.stop();
-const polls = profiled.reduce((sum, s) => sum + Math.max(1, Math.round((s.visibleAt - s.answeredAt) / POLL_MS)), 0);
-const perCheck = (n: number) => Math.round((n / PROFILE_CHECKS) * 10) / 10;
-const roundTrips = {
-  note: "per check, in this process (POST plus every GET poll); the GET polls are about " + perCheck(polls) + " per check",
-  sqlPerCheck: perCheck(trips.sql - tripsBefore.sql),
-  sqlMsPerCheck: perCheck(trips.sqlMs - tripsBefore.sqlMs),
-  redisPerCheck: perCheck(trips.redis - tripsBefore.redis),
-  redisMsPerCheck: perCheck(trips.redisMs - tripsBefore.redisMs),
-};
-// The POST alone, counted separately: one check's POST with nothing else going on.
-const postTrips = { ...trips };
+const clientTrips = diffRoundTrips(tripsBefore, trips, PROFILE_CHECKS);
+const workerTripsPerCheck = diffRoundTrips(workerBefore, await workerTrips(), PROFILE_CHECKS);
+// The POST alone: its statements and commands, one check at a time with nothing else going on.
+const postBefore = structuredClone(trips);
 const postTimes: number[] = [];
 for (let i = 0; i < 20; i++) {
   const t = performance.now();
@@ -211,14 +205,22 @@ for (let i = 0; i < 20; i++) {
   await response.json();
   postTimes.push(performance.now() - t);
 }
-const postRoundTrips = { sql: (trips.sql - postTrips.sql) / 20, redis: (trips.redis - postTrips.redis) / 20, sqlMs: Math.round(((trips.sqlMs - postTrips.sqlMs) / 20) * 10) / 10, redisMs: Math.round(((trips.redisMs - postTrips.redisMs) / 20) * 10) / 10, postMs: summarize(postTimes) };
+const postTrips = { ...diffRoundTrips(postBefore, trips, 20), postMs: summarize(postTimes) };
+await sleep(1000);
+await profiledWorker.stop();
+// The worker's job timestamps: queued -> picked up -> finished.
+const jobs = (await context.probeQueue("local").getJobs(["completed"], 0, PROFILE_CHECKS + 60)).filter((job) => job.processedOn && job.finishedOn);
+const jobSpans = { queuedToPickedUpMs: summarize(jobs.map((job) => job.processedOn! - job.timestamp)), pickedUpToFinishedMs: summarize(jobs.map((job) => job.finishedOn! - job.processedOn!)) };
 const clientProfile = summarizeProfile(profile);
 const workerProfiles = readProfiles(profileDir).map(({ file, profile: p }) => ({ file, ...summarizeProfile(p, [windowStart, windowEnd]) }));
-console.log(`profile phase: ${PROFILE_CHECKS} sequential checks; POST p50 ${summarize(postOnly).p50} ms`);
-console.log(`one POST: ${postRoundTrips.sql} SQL queries (${postRoundTrips.sqlMs} ms), ${postRoundTrips.redis} Redis commands (${postRoundTrips.redisMs} ms), p50 ${postRoundTrips.postMs.p50} ms`);
-console.log(`client process (POST + GET polls): ${JSON.stringify(roundTrips)}`);
+console.log(`profile phase: ${PROFILE_CHECKS} sequential checks, p50 ${summarize(profiled.map((s) => s.totalMs)).p50} ms`);
+console.log(`one POST alone: p50 ${postTrips.postMs.p50} ms, ${postTrips.sql} SQL queries (${postTrips.sqlMs} ms), ${postTrips.redis} Redis commands (${postTrips.redisMs} ms): ${JSON.stringify(postTrips.what)}`);
+console.log(`client per check (POST + GET polls): ${JSON.stringify(clientTrips)}`);
+console.log(`worker per check: ${JSON.stringify(workerTripsPerCheck)}`);
+console.log(`worker jobs: queued -> picked up p50 ${jobSpans.queuedToPickedUpMs.p50} ms, p95 ${jobSpans.queuedToPickedUpMs.p95}; picked up -> finished p50 ${jobSpans.pickedUpToFinishedMs.p50} ms, p95 ${jobSpans.pickedUpToFinishedMs.p95}`);
 const show = (title: string, s: { sampledMs: number; byPackage: { name: string; ms: number; share: number }[]; topFunctions: { name: string; ms: number; share: number }[] }) => {
-  console.log(`${title}: ${s.sampledMs} ms on CPU`);
+  if (s.sampledMs < 10) return;
+  console.log(`${title}: ${s.sampledMs} ms on CPU (${Math.round((s.sampledMs / PROFILE_CHECKS) * 10) / 10} ms per check)`);
   for (const item of s.byPackage.slice(0, 8)) console.log(`  ${item.share}%  ${item.ms} ms  ${item.name}`);
   console.log("  top functions:");
   for (const item of s.topFunctions.slice(0, 8)) console.log(`  ${item.share}%  ${item.ms} ms  ${item.name}`);
@@ -241,9 +243,11 @@ const markdown = [
     phases.map((p) => [p.concurrency, p.appSpans.postMs.p50, p.appSpans.answeredToFinishedMs.p50, p.appSpans.finishedToVisibleMs.p50, p.baselineSpans.addMs.p50, p.baselineSpans.addedToInsertedMs.p50, p.baselineSpans.insertedToVisibleMs.p50]),
   ),
   "",
-  `One POST: ${postRoundTrips.sql} SQL queries, ${postRoundTrips.redis} Redis commands, p50 ${postRoundTrips.postMs.p50} ms. Top CPU (self time) of the client process and the worker: see the JSON (profiles).`,
+  `Profile phase (${PROFILE_CHECKS} sequential checks): one POST alone p50 ${postTrips.postMs.p50} ms with ${postTrips.sql} SQL queries and ${postTrips.redis} Redis commands; ` +
+    `the worker makes ${workerTripsPerCheck.sql} SQL queries and ${workerTripsPerCheck.redis} Redis commands per check; its job waits p50 ${jobSpans.queuedToPickedUpMs.p50} ms to be picked up and runs p50 ${jobSpans.pickedUpToFinishedMs.p50} ms. ` +
+    `CPU per check: client ${Math.round((clientProfile.sampledMs / PROFILE_CHECKS) * 10) / 10} ms, worker main thread ${Math.round((Math.max(...workerProfiles.map((w) => w.sampledMs)) / PROFILE_CHECKS) * 10) / 10} ms. Statements, commands and top functions: the JSON (profile).`,
 ].join("\n");
-reportResult({ scale: BENCH_SCALE, checks: CHECKS, pollMs: POLL_MS, workerConcurrency: WORKER_CONCURRENCY, phases, profile: { postRoundTrips, roundTrips, clientProfile, workerProfiles } }, markdown);
+reportResult({ scale: BENCH_SCALE, checks: CHECKS, pollMs: POLL_MS, workerConcurrency: WORKER_CONCURRENCY, phases, profile: { checks: PROFILE_CHECKS, postTrips, clientTrips, workerTripsPerCheck, jobSpans, clientProfile, workerProfiles } }, markdown);
 
 await greeter.close();
 await baselineQueue.obliterate({ force: true });

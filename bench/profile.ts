@@ -78,11 +78,29 @@ export interface RoundTrips {
   sqlMs: number;
   redis: number;
   redisMs: number;
+  /** Count by statement (its first words) and by Redis command name. */
+  what: Record<string, number>;
+}
+
+/** What changed between two snapshots of the counts, most frequent first. */
+export function diffRoundTrips(before: RoundTrips, after: RoundTrips, per = 1) {
+  const round = (value: number) => Math.round((value / per) * 10) / 10;
+  const what = Object.entries(after.what)
+    .map(([name, count]) => [name, round(count - (before.what[name] ?? 0))] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { sql: round(after.sql - before.sql), sqlMs: round(after.sqlMs - before.sqlMs), redis: round(after.redis - before.redis), redisMs: round(after.redisMs - before.redisMs), what: Object.fromEntries(what) };
+}
+
+function statementOf(args: unknown[]): string {
+  const first = args[0] as string | { text?: string } | undefined;
+  const text = typeof first === "string" ? first : (first?.text ?? "?");
+  return `sql: ${text.replace(/\s+/g, " ").replace(/"/g, "").slice(0, 48)}`;
 }
 
 /** Counts and times every pg query and ioredis command made in this process from now on. */
 export async function countRoundTrips(): Promise<RoundTrips> {
-  const counts: RoundTrips = { sql: 0, sqlMs: 0, redis: 0, redisMs: 0 };
+  const counts: RoundTrips = { sql: 0, sqlMs: 0, redis: 0, redisMs: 0, what: {} };
   const pg = (await import("pg")).default;
   const { Redis } = await import("ioredis");
   const wrap = (target: Record<string, unknown>, method: string, count: "sql" | "redis", ms: "sqlMs" | "redisMs", promiseOf: (result: unknown, args: unknown[]) => Promise<unknown> | undefined) => {
@@ -91,6 +109,8 @@ export async function countRoundTrips(): Promise<RoundTrips> {
       const started = performance.now();
       const result = original.apply(this, args);
       counts[count]++;
+      const name = count === "sql" ? statementOf(args) : `redis: ${(args[0] as { name?: string })?.name ?? "?"}`;
+      counts.what[name] = (counts.what[name] ?? 0) + 1;
       promiseOf(result, args)?.then(
         () => (counts[ms] += performance.now() - started),
         () => (counts[ms] += performance.now() - started),
