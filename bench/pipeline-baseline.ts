@@ -13,7 +13,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { Session } from "node:inspector/promises";
 import { BENCH_ENV, BENCH_SCALE, markdownTable, reportResult, scaled, summarize, type Summary } from "./support";
-import { countRoundTrips, diffRoundTrips, monotonicMicros, readProfiles, type RoundTrips, summarizeProfile, type CpuProfile } from "./profile";
+import { countRoundTrips, diffRoundTrips, profiledSpawner, monotonicMicros, readProfiles, type RoundTrips, summarizeProfile, type CpuProfile } from "./profile";
 
 Object.assign(process.env, BENCH_ENV);
 const { TEST_DENYLIST } = await import("../tests/helpers/check-client");
@@ -169,12 +169,12 @@ await appWorker.stop();
 baselineWorker.kill("SIGTERM");
 
 // Profile phase (not timed against the baseline): the worker under --cpu-prof with its round trips
-// counted (bench/round-trip-hook.ts), this process under the inspector's profiler, its own round trips counted.
+// counted (bench/round-trip-hook.mjs), this process under the inspector's profiler, its own round trips counted.
 const profileDir = mkdtempSync(path.join(os.tmpdir(), "portcheck-bench-prof-"));
 const tripsFile = path.join(profileDir, "worker-round-trips.json");
 const profiledWorker = await startWorker(
   { TARGET_DENYLIST: TEST_DENYLIST, BENCH_ROUND_TRIPS_FILE: tripsFile },
-  { spawn: (command, args, options) => spawn(command, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=200", "--import", "tsx", "--import", "./bench/round-trip-hook.ts", ...args.slice(2)], options) },
+  { spawn: profiledSpawner(profileDir) },
 );
 const workerTrips = async (): Promise<RoundTrips> => {
   profiledWorker.child.kill("SIGUSR2");

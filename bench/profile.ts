@@ -2,6 +2,7 @@
 // by package and by function, optionally only over a window of the monotonic clock (a worker profiled for
 // its whole life, of which only the measured phase counts). Also counts database and Redis round trips
 // made in this process, by wrapping pg's and ioredis's one entry point. Not a benchmark itself.
+import { spawn, type SpawnOptions } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -121,4 +122,14 @@ export async function countRoundTrips(): Promise<RoundTrips> {
   wrap(pg.Client.prototype as unknown as Record<string, unknown>, "query", "sql", "sqlMs", (result) => (result instanceof Promise ? result : undefined));
   wrap(Redis.prototype as unknown as Record<string, unknown>, "sendCommand", "redis", "redisMs", (_result, args) => (args[0] as { promise?: Promise<unknown> })?.promise);
   return counts;
+}
+
+/**
+ * A spawner for tests/helpers/worker-process.ts's startWorker: the worker under --cpu-prof (profiles
+ * into `dir`) with bench/round-trip-hook.mjs loaded, which writes its round-trip counts to `tripsFile`
+ * on SIGUSR2. `args` are startWorker's: ["--import", "tsx", "worker/index.ts"].
+ */
+export function profiledSpawner(dir: string, intervalMicros = 200) {
+  return (command: string, args: readonly string[], options: SpawnOptions) =>
+    spawn(command, ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${intervalMicros}`, "--import", "tsx", "--import", "./bench/round-trip-hook.mjs", ...args.slice(2)], options);
 }

@@ -6,9 +6,13 @@
 // missing runs (slots of the window with no result), the workers' CPU (/proc/<pid>/stat) and RSS, and
 // Redis used_memory (server-wide: other users of the same Redis count too).
 // Run: npm run bench -- scheduler   full: 10,000 and 25,000 monitors at 60 s, 3 measured intervals;
-// BENCH_SCALE=quick: 500 and 2,000 at 10 s, 2 intervals. BENCH_SCHEDULER_SIZES=5000,15000,
-// BENCH_SCHEDULER_INTERVAL=60 and BENCH_SCHEDULER_WORKERS=2 override the sweep.
-import { readFileSync } from "node:fs";
+// BENCH_SCALE=quick: 500, 1,000 and 2,000 at 10 s, 2 intervals. BENCH_SCHEDULER_SIZES=5000,15000,
+// BENCH_SCHEDULER_INTERVAL=60 and BENCH_SCHEDULER_WORKERS=2 override the sweep; BENCH_SCHEDULER_PROFILE=1
+// adds the worker's CPU profile and round trips per run.
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { diffRoundTrips, monotonicMicros, profiledSpawner, type ProfileSummary, readProfiles, type RoundTrips, summarizeProfile } from "./profile";
 import { BENCH_ENV, BENCH_SCALE, markdownTable, reportResult, scaled, summarize, type Summary } from "./support";
 
 Object.assign(process.env, BENCH_ENV);
@@ -21,10 +25,12 @@ const { startTargetHost, DEFAULT_TARGET_HOST } = await import("../tests/helpers/
 const { startWorker } = await import("../tests/helpers/worker-process");
 
 const list = (value: string | undefined) => value?.split(",").map(Number).filter((n) => n > 0);
-const SIZES = list(process.env.BENCH_SCHEDULER_SIZES) ?? scaled([10_000, 25_000], [500, 2_000]);
+const SIZES = list(process.env.BENCH_SCHEDULER_SIZES) ?? scaled([10_000, 25_000], [500, 1_000, 2_000]);
 const INTERVAL_S = Number(process.env.BENCH_SCHEDULER_INTERVAL ?? scaled(60, 10));
 const ROUNDS = scaled(3, 2);
 const WORKERS = Number(process.env.BENCH_SCHEDULER_WORKERS ?? 1);
+/** BENCH_SCHEDULER_PROFILE=1: the workers under --cpu-prof, their round trips counted, over the measured window. */
+const PROFILE = process.env.BENCH_SCHEDULER_PROFILE === "1";
 const GOAL_P99_S = 2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,6 +75,7 @@ interface Outcome {
   workerRssMiB: number;
   redisUsedMiB: { before: number; scheduled: number; peak: number };
   goalMet: boolean;
+  profile: unknown;
 }
 
 async function measure(count: number): Promise<Outcome> {
@@ -92,10 +99,21 @@ async function measure(count: number): Promise<Outcome> {
   const redisScheduled = await redisUsedMiB();
   console.log(`${count} monitors: inserted in ${insertS.toFixed(1)} s, scheduled in ${scheduleS.toFixed(1)} s; Redis used_memory ${redisBefore} -> ${redisScheduled} MiB`);
 
-  const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorker({ TARGET_DENYLIST: TEST_DENYLIST })));
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), "portcheck-bench-sched-"));
+  const tripsFile = (index: number) => path.join(profileDir, `trips-${index}.json`);
+  const workers = await Promise.all(
+    Array.from({ length: WORKERS }, (_, index) => startWorker({ TARGET_DENYLIST: TEST_DENYLIST, BENCH_ROUND_TRIPS_FILE: tripsFile(index) }, PROFILE ? { spawn: profiledSpawner(profileDir, 1000) } : {})),
+  );
+  const snapshot = async () => {
+    workers.forEach((worker) => worker.child.kill("SIGUSR2"));
+    await sleep(200);
+    return workers.map((_, index) => JSON.parse(readFileSync(tripsFile(index), "utf8")) as RoundTrips);
+  };
   const from = Date.now() + every; // one interval of warm-up
   const to = from + ROUNDS * every;
-  await sleep(from - Date.now());
+  await sleep(from - Date.now() - (PROFILE ? 200 : 0));
+  const tripsBefore = PROFILE ? await snapshot() : [];
+  const windowStart = monotonicMicros();
   const pids = workers.map((worker) => worker.child.pid!);
   const total = () => pids.reduce((sum, pid) => sum + usage(pid).cpuS, 0);
   const cpuStart = total();
@@ -112,6 +130,8 @@ async function measure(count: number): Promise<Outcome> {
     last = now;
   }
   const cpuPercent = ((total() - cpuStart) / ((to - from) / 1000)) * 100;
+  const windowEnd = monotonicMicros();
+  const tripsAfter = PROFILE ? await snapshot() : [];
   await sleep(5000); // runs of the window's last slots, if late, still count as late rather than missing
   await Promise.all(workers.map((worker) => worker.stop()));
 
@@ -132,6 +152,17 @@ async function measure(count: number): Promise<Outcome> {
   }
   const offsets = new Map(ids.map((id) => [id, scheduleOffsetMs(id, every)]));
   const offSlot = rows.filter((row) => ((row.scheduled.getTime() % every) + every) % every !== offsets.get(row.monitor_id)! % every).length;
+  let profile: { perRun: ReturnType<typeof diffRoundTrips>; cpu: (ProfileSummary & { file: string })[] } | null = null;
+  if (PROFILE) {
+    const perRun = diffRoundTrips(tripsBefore[0]!, tripsAfter[0]!, Math.max(1, rows.length / WORKERS));
+    const cpu = readProfiles(profileDir).map(({ file, profile: p }) => ({ file, ...summarizeProfile(p, [windowStart, windowEnd]) })).filter((s) => s.sampledMs > 50);
+    profile = { perRun, cpu };
+    console.log(`  per run (worker 1): ${perRun.sql} SQL queries, ${perRun.redis} Redis commands: ${JSON.stringify(perRun.what)}`);
+    for (const s of cpu) {
+      console.log(`  ${s.file}: ${s.sampledMs} ms on CPU in the window; by package: ${s.byPackage.slice(0, 8).map((p) => `${p.name} ${p.share}%`).join(", ")}`);
+      console.log(`    top functions: ${s.topFunctions.slice(0, 8).map((f) => `${f.name} ${f.share}%`).join("; ")}`);
+    }
+  }
   const lateness = summarize(rows.map((row) => (row.checked.getTime() - row.scheduled.getTime()) / 1000));
   const outcome: Outcome = {
     monitors: count,
@@ -150,6 +181,7 @@ async function measure(count: number): Promise<Outcome> {
     workerRssMiB: peakRss,
     redisUsedMiB: { before: redisBefore, scheduled: redisScheduled, peak: peakRedis },
     goalMet: missing === 0 && lateness.p99 < GOAL_P99_S,
+    profile,
   };
   console.log(
     `  ${rows.length}/${expected} runs (${missing} missing, ${offSlot} off their slot), ${outcome.runsPerSecond} runs/s; lateness p50 ${lateness.p50} s, p99 ${lateness.p99} s, max ${lateness.max} s; ` +
