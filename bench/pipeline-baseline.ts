@@ -57,6 +57,7 @@ function startBaselineWorker() {
 let peer = 0;
 let serial = 0;
 interface Sample {
+  id: string;
   totalMs: number;
   postMs: number;
   /** Wall clock (ms since the epoch) when the POST answered, and when the worker stamped the check finished. */
@@ -77,7 +78,7 @@ async function appCheck(): Promise<Sample> {
     const check = (await got.json()) as { status: string; finishedAt: string | null };
     if (check.status === "done" || check.status === "failed") {
       if (check.status === "failed") throw new Error(`check ${id} failed`);
-      return { totalMs: performance.now() - started, postMs, answeredAt, finishedAt: Date.parse(check.finishedAt!), visibleAt: Date.now() };
+      return { id, totalMs: performance.now() - started, postMs, answeredAt, finishedAt: Date.parse(check.finishedAt!), visibleAt: Date.now() };
     }
     await sleep(POLL_MS);
   }
@@ -91,7 +92,7 @@ async function baselineCheck(): Promise<Sample> {
   const answeredAt = Date.now();
   for (;;) {
     const { rows } = await pool.query(`SELECT state, created_at FROM ${TABLE} WHERE id = $1`, [id]);
-    if (rows.length) return { totalMs: performance.now() - started, postMs, answeredAt, finishedAt: (rows[0].created_at as Date).getTime(), visibleAt: Date.now() };
+    if (rows.length) return { id, totalMs: performance.now() - started, postMs, answeredAt, finishedAt: (rows[0].created_at as Date).getTime(), visibleAt: Date.now() };
     await sleep(POLL_MS);
   }
 }
@@ -209,7 +210,10 @@ const postTrips = { ...diffRoundTrips(postBefore, trips, 20), postMs: summarize(
 await sleep(1000);
 await profiledWorker.stop();
 // The worker's job timestamps: queued -> picked up -> finished.
-const jobs = (await context.probeQueue("local").getJobs(["completed"], 0, PROFILE_CHECKS + 60)).filter((job) => job.processedOn && job.finishedOn);
+const profiledIds = new Set(profiled.map((sample) => sample.id));
+const jobs = (await context.probeQueue("local").getJobs(["completed"], 0, PROFILE_CHECKS + 200)).filter(
+  (job) => job.processedOn && job.finishedOn && profiledIds.has((job.data as { checkId?: string }).checkId ?? ""),
+);
 const jobSpans = { queuedToPickedUpMs: summarize(jobs.map((job) => job.processedOn! - job.timestamp)), pickedUpToFinishedMs: summarize(jobs.map((job) => job.finishedOn! - job.processedOn!)) };
 const clientProfile = summarizeProfile(profile);
 const workerProfiles = readProfiles(profileDir).map(({ file, profile: p }) => ({ file, ...summarizeProfile(p, [windowStart, windowEnd]) }));

@@ -75,6 +75,9 @@ interface Outcome {
   workerRssMiB: number;
   redisUsedMiB: { before: number; scheduled: number; peak: number };
   goalMet: boolean;
+  /** The runs' verdicts in the window, and the incidents opened since the monitors were created (a steady listener: none expected). */
+  verdicts: Record<string, number>;
+  incidents: number;
   profile: unknown;
 }
 
@@ -135,8 +138,8 @@ async function measure(count: number): Promise<Outcome> {
   await sleep(5000); // runs of the window's last slots, if late, still count as late rather than missing
   await Promise.all(workers.map((worker) => worker.stop()));
 
-  const rows = await db.$queryRawUnsafe<{ monitor_id: string; scheduled: Date; checked: Date }[]>(
-    `SELECT r.monitor_id, r.scheduled_at AS scheduled, r.checked_at AS checked FROM monitor_results r JOIN monitors m ON m.id = r.monitor_id
+  const rows = await db.$queryRawUnsafe<{ monitor_id: string; scheduled: Date; checked: Date; state: string }[]>(
+    `SELECT r.monitor_id, r.scheduled_at AS scheduled, r.checked_at AS checked, r.state::text AS state FROM monitor_results r JOIN monitors m ON m.id = r.monitor_id
      WHERE m.user_id = $1 AND r.scheduled_at >= $2 AND r.scheduled_at < $3`,
     user.id, new Date(from), new Date(to),
   );
@@ -150,6 +153,12 @@ async function measure(count: number): Promise<Outcome> {
       if (!seen.has(`${id}@${slot}`)) missing++;
     }
   }
+  const verdicts: Record<string, number> = {};
+  for (const row of rows) verdicts[row.state] = (verdicts[row.state] ?? 0) + 1;
+  const [{ incidents }] = (await db.$queryRawUnsafe<{ incidents: number }[]>(
+    `SELECT count(*)::int AS incidents FROM incidents i JOIN monitors m ON m.id = i.monitor_id WHERE m.user_id = $1`,
+    user.id,
+  )) as [{ incidents: number }];
   const offsets = new Map(ids.map((id) => [id, scheduleOffsetMs(id, every)]));
   const offSlot = rows.filter((row) => ((row.scheduled.getTime() % every) + every) % every !== offsets.get(row.monitor_id)! % every).length;
   let profile: { perRun: ReturnType<typeof diffRoundTrips>; cpu: (ProfileSummary & { file: string })[] } | null = null;
@@ -181,11 +190,13 @@ async function measure(count: number): Promise<Outcome> {
     workerRssMiB: peakRss,
     redisUsedMiB: { before: redisBefore, scheduled: redisScheduled, peak: peakRedis },
     goalMet: missing === 0 && lateness.p99 < GOAL_P99_S,
+    verdicts,
+    incidents,
     profile,
   };
   console.log(
     `  ${rows.length}/${expected} runs (${missing} missing, ${offSlot} off their slot), ${outcome.runsPerSecond} runs/s; lateness p50 ${lateness.p50} s, p99 ${lateness.p99} s, max ${lateness.max} s; ` +
-      `worker CPU ${outcome.workerCpuPercent}% (peak ${outcome.workerCpuPeakPercent}%), RSS ${peakRss} MiB; Redis peak ${peakRedis} MiB -> ${outcome.goalMet ? "holds" : "does not hold"}`,
+      `worker CPU ${outcome.workerCpuPercent}% (peak ${outcome.workerCpuPeakPercent}%), RSS ${peakRss} MiB; Redis peak ${peakRedis} MiB; verdicts ${JSON.stringify(verdicts)}, ${incidents} incidents -> ${outcome.goalMet ? "holds" : "does not hold"}`,
   );
   return outcome;
 }
