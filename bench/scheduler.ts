@@ -9,7 +9,7 @@
 // BENCH_SCALE=quick: 500, 1,000 and 2,000 at 10 s, 2 intervals. BENCH_SCHEDULER_SIZES=5000,15000,
 // BENCH_SCHEDULER_INTERVAL=60 and BENCH_SCHEDULER_WORKERS=2 override the sweep; BENCH_SCHEDULER_PROFILE=1
 // adds the worker's CPU profile and round trips per run.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { diffRoundTrips, monotonicMicros, profiledSpawner, type ProfileSummary, readProfiles, type RoundTrips, summarizeProfile } from "./profile";
@@ -48,6 +48,18 @@ function usage(pid: number): { cpuS: number; rssMiB: number } {
   const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
   return { cpuS: (Number(fields[11]) + Number(fields[12])) / 100, rssMiB: Math.round(Number(rss) / 1024) };
 }
+/** CPU seconds of every process with this name (PostgreSQL's backends, redis-server): server-wide, others' load included. */
+function serverCpuS(name: string): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === name) total += usage(Number(pid)).cpuS;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}
 async function redisUsedMiB(): Promise<number> {
   const info = await redis.info("memory");
   return Math.round((Number(/used_memory:(\d+)/.exec(info)?.[1]) / 2 ** 20) * 10) / 10;
@@ -78,6 +90,8 @@ interface Outcome {
   /** The runs' verdicts in the window, and the incidents opened since the monitors were created (a steady listener: none expected). */
   verdicts: Record<string, number>;
   incidents: number;
+  /** PostgreSQL (every backend) and Redis CPU over the window, server-wide: other users' load counts too. */
+  serverCpuPercent: { postgres: number; redis: number };
   profile: unknown;
 }
 
@@ -120,6 +134,7 @@ async function measure(count: number): Promise<Outcome> {
   const pids = workers.map((worker) => worker.child.pid!);
   const total = () => pids.reduce((sum, pid) => sum + usage(pid).cpuS, 0);
   const cpuStart = total();
+  const serversStart = { postgres: serverCpuS("postgres"), redis: serverCpuS("redis-server") };
   let peakCpu = 0;
   let peakRss = 0;
   let peakRedis = redisScheduled;
@@ -133,6 +148,11 @@ async function measure(count: number): Promise<Outcome> {
     last = now;
   }
   const cpuPercent = ((total() - cpuStart) / ((to - from) / 1000)) * 100;
+  const seconds = (to - from) / 1000;
+  const serverCpuPercent = {
+    postgres: Math.round(((serverCpuS("postgres") - serversStart.postgres) / seconds) * 100),
+    redis: Math.round(((serverCpuS("redis-server") - serversStart.redis) / seconds) * 100),
+  };
   const windowEnd = monotonicMicros();
   const tripsAfter = PROFILE ? await snapshot() : [];
   await sleep(5000); // runs of the window's last slots, if late, still count as late rather than missing
@@ -190,13 +210,14 @@ async function measure(count: number): Promise<Outcome> {
     workerRssMiB: peakRss,
     redisUsedMiB: { before: redisBefore, scheduled: redisScheduled, peak: peakRedis },
     goalMet: missing === 0 && lateness.p99 < GOAL_P99_S,
+    serverCpuPercent,
     verdicts,
     incidents,
     profile,
   };
   console.log(
     `  ${rows.length}/${expected} runs (${missing} missing, ${offSlot} off their slot), ${outcome.runsPerSecond} runs/s; lateness p50 ${lateness.p50} s, p99 ${lateness.p99} s, max ${lateness.max} s; ` +
-      `worker CPU ${outcome.workerCpuPercent}% (peak ${outcome.workerCpuPeakPercent}%), RSS ${peakRss} MiB; Redis peak ${peakRedis} MiB; verdicts ${JSON.stringify(verdicts)}, ${incidents} incidents -> ${outcome.goalMet ? "holds" : "does not hold"}`,
+      `worker CPU ${outcome.workerCpuPercent}% (peak ${outcome.workerCpuPeakPercent}%), RSS ${peakRss} MiB; Redis peak ${peakRedis} MiB; PostgreSQL CPU ${serverCpuPercent.postgres}%, Redis CPU ${serverCpuPercent.redis}% (server-wide); verdicts ${JSON.stringify(verdicts)}, ${incidents} incidents -> ${outcome.goalMet ? "holds" : "does not hold"}`,
   );
   return outcome;
 }
@@ -211,8 +232,8 @@ const markdown = [
     `Lateness = checked_at - scheduled_at of each result. Goal (issue): p99 < ${GOAL_P99_S} s and no missing run.`,
   "",
   markdownTable(
-    ["monitors", "runs/s", "runs / expected", "missing", "lateness p50 s", "p99 s", "max s", "worker CPU % (peak)", "worker RSS MiB", "Redis used MiB (before / scheduled / peak)", "schedule s", "holds"],
-    outcomes.map((o) => [o.monitors, o.runsPerSecond, `${o.runs} / ${o.expectedRuns}`, o.missing, o.latenessS.p50, o.latenessS.p99, o.latenessS.max, `${o.workerCpuPercent} (${o.workerCpuPeakPercent})`, o.workerRssMiB, `${o.redisUsedMiB.before} / ${o.redisUsedMiB.scheduled} / ${o.redisUsedMiB.peak}`, o.scheduleS, o.goalMet ? "yes" : "no"]),
+    ["monitors", "runs/s", "runs / expected", "missing", "lateness p50 s", "p99 s", "max s", "worker CPU % (peak)", "PostgreSQL / Redis CPU % (server-wide)", "worker RSS MiB", "Redis used MiB (before / scheduled / peak)", "schedule s", "holds"],
+    outcomes.map((o) => [o.monitors, o.runsPerSecond, `${o.runs} / ${o.expectedRuns}`, o.missing, o.latenessS.p50, o.latenessS.p99, o.latenessS.max, `${o.workerCpuPercent} (${o.workerCpuPeakPercent})`, `${o.serverCpuPercent.postgres} / ${o.serverCpuPercent.redis}`, o.workerRssMiB, `${o.redisUsedMiB.before} / ${o.redisUsedMiB.scheduled} / ${o.redisUsedMiB.peak}`, o.scheduleS, o.goalMet ? "yes" : "no"]),
   ),
   "",
   `Largest count measured that holds: ${maxHeld ?? "none"}.`,
