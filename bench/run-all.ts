@@ -32,6 +32,10 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: "verdicts-vs-nmap", needsRoot: true, needsNmap: true },
   { name: "latency-under-load", needsRoot: true, needsNmap: false },
   { name: "fairness", needsRoot: true, needsNmap: false },
+  { name: "pipeline-baseline", needsRoot: false, needsNmap: false },
+  { name: "probe-engine", needsRoot: false, needsNmap: false },
+  { name: "scheduler", needsRoot: false, needsNmap: false },
+  { name: "page-weight", needsRoot: false, needsNmap: false },
 ];
 
 function nmapVersion(): string | null {
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
       date,
       commit: commit(),
       command: `node --import tsx bench/${benchmark.name}.ts`,
+      scale: process.env.BENCH_SCALE === "quick" ? "quick" : "full",
       exitCode: run.exitCode,
       durationMs: run.durationMs,
       machine: { ...before, loadAverageAfter: machine().loadAverage },
@@ -148,7 +153,7 @@ async function main(): Promise<void> {
       "",
       `Measured ${date} at commit ${record.commit ?? "unknown"}: ${m.cores} cores (${m.cpuModel}), ${m.kernel}, Node ${m.node}, nmap ${m.nmap ?? "absent"}; ` +
         `load average ${m.loadAverage.join(" ")} before, ${m.loadAverageAfter.join(" ")} after.`,
-      `\`${record.command}\`: exit ${run.exitCode}, ${(run.durationMs / 1000).toFixed(0)} s. Full output and every figure: ${benchmark.name}.json.`,
+      `\`${record.command}\` (BENCH_SCALE=${record.scale}): exit ${run.exitCode}, ${(run.durationMs / 1000).toFixed(0)} s. Full output and every figure: ${benchmark.name}.json.`,
       "",
       run.result?.markdown ?? "(no figures: see the output in the JSON file)",
       "",

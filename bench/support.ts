@@ -78,3 +78,13 @@ export function reportResult(data: unknown, markdown: string): void {
   const file = process.env.BENCH_RESULT_FILE;
   if (file) writeFileSync(file, JSON.stringify({ data, markdown }, null, 2));
 }
+
+/**
+ * BENCH_SCALE=quick runs the newer benchmarks small (a few hundred checks, at most 2,000 monitors, about a
+ * minute each) for a busy or shared machine; full (the default) runs the sizes the issue names.
+ */
+export const BENCH_SCALE: "quick" | "full" = process.env.BENCH_SCALE === "quick" ? "quick" : "full";
+
+export function scaled<T>(full: T, quick: T): T {
+  return BENCH_SCALE === "quick" ? quick : full;
+}
