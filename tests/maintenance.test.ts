@@ -2,6 +2,7 @@
 // monitor runs against listeners on 127.0.0.2: results kept, no incident and no alert during a window; the
 // first run after it confirms the outage and alerts a real webhook receiver and real SMTP.
 import { smtp } from "./helpers/monitor-env";
+import { MAX_WINDOWS_PER_USER } from "../lib/maintenance/manage-windows";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteWindow, GET as getWindow, PATCH as patchWindow } from "../app/api/v1/maintenance-windows/[id]/route";
 import { GET as listWindows, POST as postWindow } from "../app/api/v1/maintenance-windows/route";
@@ -196,5 +197,14 @@ describe("the maintenance windows API", () => {
 
     expect((await deleteWindow(asAccount(owner, path, { method: "DELETE" }), params({ id: view.id }))).status).toBe(204);
     expect((await getWindow(asAccount(owner, path), params({ id: view.id }))).status).toBe(404);
+  });
+
+  it("holds at most 50 windows per account, then answers quota_exceeded", async () => {
+    const owner = await signUp("maint-quota");
+    const body = { title: "Nightly", kind: "weekly", days: ["mon"], startTime: "02:00", durationMinutes: 30 };
+    for (let i = 0; i < MAX_WINDOWS_PER_USER; i++) expect((await createWindow(owner, body)).status).toBe(201);
+    const refused = await createWindow(owner, body);
+    expect(refused.status).toBe(403);
+    expect((await problem(refused)).code).toBe("quota_exceeded");
   });
 });

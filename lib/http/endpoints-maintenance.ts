@@ -28,7 +28,7 @@ export const MAINTENANCE_ENDPOINTS = {
     body: createMaintenanceWindowBody,
     limit: "changes",
     responses: { 201: { description: "The window.", schema: maintenanceWindowViewSchema } },
-    problems: ["invalid_schedule"],
+    problems: ["invalid_schedule", "quota_exceeded"],
     example: { title: "Nightly backups", kind: "weekly", timeZone: "Europe/Berlin", days: ["mon", "thu"], startTime: "23:30", durationMinutes: 60, monitorIds: ["<monitor id>"] },
   }),
   getMaintenanceWindow: endpoint({

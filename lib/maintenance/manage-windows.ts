@@ -6,6 +6,9 @@ import { ProblemError } from "../problem-error";
 import type { CreateMaintenanceWindowInput, MaintenanceWindowView, UpdateMaintenanceWindowInput } from "./schemas";
 import { judgeSchedule, maintenanceWindowView, scheduleColumns, scheduleFieldsOf, WINDOW_SELECT } from "./window-view";
 
+/** Each vote of a monitor looks at the windows covering it: an account's count is bounded. */
+export const MAX_WINDOWS_PER_USER = 50;
+
 export const notFoundWindow = () => new ProblemError("not_found", "There is no maintenance window with this id in your account.");
 
 async function assertOwn(db: Db, userId: string, monitorIds: readonly string[] = [], statusPageIds: readonly string[] = []): Promise<void> {
@@ -24,6 +27,9 @@ async function assertOwn(db: Db, userId: string, monitorIds: readonly string[] =
 export async function createMaintenanceWindow(db: Db, userId: string, input: CreateMaintenanceWindowInput): Promise<MaintenanceWindowView> {
   const schedule = judgeSchedule(input);
   await assertOwn(db, userId, input.monitorIds, input.statusPageIds);
+  if ((await db.maintenanceWindow.count({ where: { userId } })) >= MAX_WINDOWS_PER_USER) {
+    throw new ProblemError("quota_exceeded", `An account can have at most ${MAX_WINDOWS_PER_USER} maintenance windows. Delete one to add another.`);
+  }
   const row = await db.maintenanceWindow.create({
     data: {
       id: newId(),
