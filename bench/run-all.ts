@@ -36,6 +36,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: "probe-engine", needsRoot: false, needsNmap: false },
   { name: "scheduler", needsRoot: false, needsNmap: false },
   { name: "page-weight", needsRoot: false, needsNmap: false },
+  { name: "load", needsRoot: false, needsNmap: false },
 ];
 
 function nmapVersion(): string | null {

@@ -17,6 +17,10 @@ test.beforeAll(async () => {
     TARGET_ALLOWLIST: "127.0.0.2/32",
     TARGET_DENYLIST: TEST_DENYLIST,
     DNS_SERVERS: "127.0.0.1:9",
+    // The per-target budget is counted in Redis across workers: this worker must allow what the site's does
+    // (other browser tests, the exposure scan's 100 ports among them, probe 127.0.0.2 in the same minute).
+    RATE_LIMIT_TARGET_PER_MINUTE: "100000",
+    RATE_LIMIT_CHECKS_PER_MINUTE: "1000",
     // A regional worker never touches PostgreSQL: this one could not reach it if it tried.
     DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
   });

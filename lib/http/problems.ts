@@ -18,6 +18,7 @@ export const PROBLEMS = {
   slug_taken: { status: 409, title: "Slug taken", action: "Choose another slug: another status page has this address." },
   not_found: { status: 404, title: "Not found", action: "Check the id or the path; another account's resources are not found either." },
   idempotency_in_flight: { status: 409, title: "Request in progress", action: "A request with this Idempotency-Key is still being handled: wait, then retry with the same key." },
+  method_not_allowed: { status: 405, title: "Method not allowed", action: "Use one of the methods in the Allow header (GET, POST, PATCH, DELETE...)." },
   payload_too_large: { status: 413, title: "Request body too large", action: "Send a smaller body (JSON bodies are at most 16 KiB, imports at most 1 MiB)." },
   unsupported_media_type: { status: 415, title: "Unsupported media type", action: "Send the body as application/json (or text/csv for imports)." },
   target_forbidden: { status: 422, title: "Target not allowed", action: "Check a public internet address: loopback, private, link-local and reserved addresses are never checked." },
