@@ -50,7 +50,8 @@ for (let i = 0; ; i++) {
   if (i > 300 || web.exitCode !== null) throw new Error(`web server did not start:\n${webLog.join("\n")}`);
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
-const worker = await startWorker({ TARGET_DENYLIST: TEST_DENYLIST, LOG_LEVEL: "warn" });
+console.log("web ready");
+const worker = await startWorker({ TARGET_DENYLIST: TEST_DENYLIST });
 const greeter = await startTargetHost({ host: DEFAULT_TARGET_HOST, servers: [{ kind: "ssh" }] });
 const checkBody = JSON.stringify({ host: DEFAULT_TARGET_HOST, ports: [greeter.ports.ssh] });
 const first = await fetch(`${base}/api/v1/checks`, { method: "POST", headers: { "content-type": "application/json" }, body: checkBody });
@@ -87,6 +88,7 @@ function row(what: string, result: autocannon.Result): Row {
   };
 }
 
+console.log("load starts");
 const [posts, gets] = await Promise.all([
   autocannon({ url: `${base}/api/v1/checks`, method: "POST", headers: { "content-type": "application/json" }, body: checkBody, connections: CONNECTIONS.post, duration: DURATION_S }),
   autocannon({ url: `${base}/api/v1/checks/${id}`, connections: CONNECTIONS.get, duration: DURATION_S }),
