@@ -37,6 +37,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: "scheduler", needsRoot: false, needsNmap: false },
   { name: "page-weight", needsRoot: false, needsNmap: false },
   { name: "load", needsRoot: false, needsNmap: false },
+  { name: "batched-writes", needsRoot: false, needsNmap: false },
 ];
 
 function nmapVersion(): string | null {
