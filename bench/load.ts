@@ -3,12 +3,8 @@
 // side, through the real web server (server.ts, NODE_ENV=production) and a real worker. Goal: zero 5xx;
 // the latency percentiles and throughput are written down. Run `npm run build` first.
 // Run: npm run bench -- load      (BENCH_SCALE=quick for a short run)
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { once } from "node:events";
-import { createServer } from "node:net";
-import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { requireBuild, startBuiltWeb } from "./built-web";
 import { BENCH_ENV, markdownTable, reportResult, scaled } from "./support";
 
 Object.assign(process.env, BENCH_ENV);
@@ -17,40 +13,13 @@ const { migrate } = await import("../prisma/migrator");
 const { startTargetHost, DEFAULT_TARGET_HOST } = await import("../tests/helpers/target-host");
 const { startWorker } = await import("../tests/helpers/worker-process");
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("load needs the production build: run `npm run build` first.");
-  process.exit(2);
-}
+requireBuild("load");
 await migrate(process.env.DATABASE_URL!);
 
 const DURATION_S = scaled(60, 15);
 const CONNECTIONS = { post: 16, get: 16 };
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const web = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, TARGET_DENYLIST: TEST_DENYLIST, LOG_LEVEL: "warn", BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789", SMTP_URL: "smtp://127.0.0.1:1", NEXT_TELEMETRY_DISABLED: "1" },
-  stdio: ["ignore", "pipe", "pipe"],
-});
-const webLog: string[] = [];
-for (const stream of [web.stdout!, web.stderr!]) createInterface({ input: stream }).on("line", (line) => webLog.push(line));
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/ready`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 300 || web.exitCode !== null) throw new Error(`web server did not start:\n${webLog.join("\n")}`);
-  await new Promise((resolve) => setTimeout(resolve, 200));
-}
-console.log("web ready");
+const { base, stop: stopWeb } = await startBuiltWeb(TEST_DENYLIST);
 const worker = await startWorker({ TARGET_DENYLIST: TEST_DENYLIST });
 const greeter = await startTargetHost({ host: DEFAULT_TARGET_HOST, servers: [{ kind: "ssh" }] });
 const checkBody = JSON.stringify({ host: DEFAULT_TARGET_HOST, ports: [greeter.ports.ssh] });
@@ -88,7 +57,6 @@ function row(what: string, result: autocannon.Result): Row {
   };
 }
 
-console.log("load starts");
 const [posts, gets] = await Promise.all([
   autocannon({ url: `${base}/api/v1/checks`, method: "POST", headers: { "content-type": "application/json" }, body: checkBody, connections: CONNECTIONS.post, duration: DURATION_S }),
   autocannon({ url: `${base}/api/v1/checks/${id}`, connections: CONNECTIONS.get, duration: DURATION_S }),
@@ -118,6 +86,5 @@ reportResult({ durationSeconds: DURATION_S, connections: CONNECTIONS, rows, five
 
 await worker.stop();
 await greeter.close();
-web.kill("SIGTERM");
-await once(web, "exit");
+await stopWeb();
 process.exit(fiveHundreds === 0 ? 0 : 1);

@@ -4,11 +4,7 @@
 // worker so the check has its verdict, and every script response counted until the network is idle:
 // bytes transferred (compressed as served) and decoded. Each page in a fresh browser context (empty cache).
 // Run: npm run bench -- page-weight   (no scale: three page loads)
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { once } from "node:events";
-import { createServer } from "node:net";
-import { createInterface } from "node:readline";
+import { requireBuild, startBuiltWeb } from "./built-web";
 import { BENCH_ENV, markdownTable, reportResult } from "./support";
 
 Object.assign(process.env, BENCH_ENV);
@@ -18,34 +14,10 @@ const { startTargetHost, DEFAULT_TARGET_HOST } = await import("../tests/helpers/
 const { startWorker } = await import("../tests/helpers/worker-process");
 const { chromium } = await import("playwright-core");
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("page-weight needs the production build: run `npm run build` first.");
-  process.exit(2);
-}
+requireBuild("page-weight");
 await migrate(process.env.DATABASE_URL!);
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const serverEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: base, TARGET_DENYLIST: TEST_DENYLIST, LOG_LEVEL: "warn", BETTER_AUTH_SECRET: "bench-secret-that-is-long-enough-0123456789", SMTP_URL: "smtp://127.0.0.1:1", NEXT_TELEMETRY_DISABLED: "1" };
-const web = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
-const webLog: string[] = [];
-for (const stream of [web.stdout!, web.stderr!]) createInterface({ input: stream }).on("line", (line) => webLog.push(line));
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/ready`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 300 || web.exitCode !== null) throw new Error(`web server did not start:\n${webLog.join("\n")}`);
-  await new Promise((resolve) => setTimeout(resolve, 200));
-}
+const { base, stop: stopWeb } = await startBuiltWeb(TEST_DENYLIST);
 const worker = await startWorker({ TARGET_DENYLIST: TEST_DENYLIST });
 const greeter = await startTargetHost({ host: DEFAULT_TARGET_HOST, servers: [{ kind: "ssh" }] });
 const created = await fetch(`${base}/api/v1/checks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ host: DEFAULT_TARGET_HOST, ports: [greeter.ports.ssh] }) });
@@ -135,6 +107,5 @@ reportResult({ weights }, markdown);
 await browser.close();
 await worker.stop();
 await greeter.close();
-web.kill("SIGTERM");
-await once(web, "exit");
+await stopWeb();
 process.exit(0);
