@@ -1,12 +1,18 @@
 // The Prisma client for this process (PostgreSQL through the pg driver adapter). One per process.
+// Its pg pool is ours, so the few hot paths that must cost one round trip and no query planning in
+// JavaScript (a monitor run's vote, lib/monitors/fast-vote.ts) can send plain SQL on the same connections.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "./env";
 import { PrismaClient } from "./generated/prisma/client";
+import { logger } from "./logger";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(databaseUrl: string = env().DATABASE_URL): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Fail fast when PostgreSQL is down, so an API call answers 503 instead of hanging.
     connectionTimeoutMillis: 3000,
@@ -14,7 +20,18 @@ export function createDb(databaseUrl: string = env().DATABASE_URL): Db {
     statement_timeout: 10_000,
     max: env().DATABASE_POOL_SIZE,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection dropped by a restarting server: the pool replaces it; without a listener it would end the process.
+  pool.on("error", (error) => logger.warn({ err: error.message }, "idle PostgreSQL connection lost"));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The pg pool under a client made by createDb: for plain SQL on the hot paths. */
+export function sqlPool(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("this Prisma client was not made by createDb");
+  return pool;
 }
 
 const globalForDb = globalThis as unknown as { portcheckDb?: Db };

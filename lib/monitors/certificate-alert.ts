@@ -4,13 +4,18 @@ import { createHash } from "node:crypto";
 import { type AlertTarget, createDeliveries, type Tx } from "../alerts/create-deliveries";
 import type { TlsInfo } from "../probes/types";
 
+/** Whether this certificate is to be told about now (pure: the fast vote path asks before it writes). */
+export function certificateAlertDue(monitor: { certExpiryDays: number | null; certAlertedFingerprint: string | null }, tls: TlsInfo | null): boolean {
+  if (monitor.certExpiryDays === null || !tls?.fingerprint || tls.daysLeft === null) return false;
+  return tls.daysLeft <= monitor.certExpiryDays && tls.fingerprint !== monitor.certAlertedFingerprint;
+}
+
 export async function certificateAlert(
   tx: Tx,
   monitor: AlertTarget & { certExpiryDays: number | null; certAlertedFingerprint: string | null },
   tls: TlsInfo | null,
 ): Promise<string[]> {
-  if (monitor.certExpiryDays === null || !tls?.fingerprint || tls.daysLeft === null) return [];
-  if (tls.daysLeft > monitor.certExpiryDays || tls.fingerprint === monitor.certAlertedFingerprint) return [];
+  if (!tls?.fingerprint || !certificateAlertDue(monitor, tls)) return [];
   await tx.monitor.update({ where: { id: monitor.id }, data: { certAlertedFingerprint: tls.fingerprint } });
   const key = `${monitor.id}-certificate-${createHash("sha256").update(tls.fingerprint).digest("hex").slice(0, 16)}`;
   return createDeliveries(tx, monitor, "certificate", null, key, {

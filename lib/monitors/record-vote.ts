@@ -11,7 +11,8 @@ import { newId } from "../ids";
 import { maintenanceFor } from "../maintenance/covering-windows";
 import type { MonitorVerdict } from "../queue/probe-queues";
 import { certificateAlert } from "./certificate-alert";
-import { type FamilyVerdict, judgeRun, type MonitorState, type Observation, tally, transition } from "./state-machine";
+import { recordVoteFast } from "./fast-vote";
+import { judgeRun, type MonitorState, type Observation, tally, transition } from "./state-machine";
 
 export type MonitorRunOutcome =
   | { kind: "missing" }
@@ -28,11 +29,95 @@ export function voteFreshMs(intervalSeconds: number, timeoutMs: number): number 
   return 2 * intervalSeconds * 1000 + timeoutMs + 30_000;
 }
 
+/** What deciding a vote needs of the monitor (read under its row lock, or optimistically by fast-vote.ts). */
+export interface VoteSubject {
+  host: string;
+  port: number;
+  expect: "open" | "closed";
+  timeoutMs: number;
+  protocol: "tcp" | "udp";
+  family: "v4" | "v6" | "both";
+  tls: "auto" | "on" | "off";
+  sendText: string | null;
+  expectReply: string | null;
+  degradedLatencyMs: number | null;
+  intervalSeconds: number;
+  confirmations: number;
+  state: MonitorState;
+  regions: string[];
+  quorum: number | null;
+  regionStates: { region: string; state: MonitorState; streakState: Observation | null; streakCount: number; cause: string | null; lastCheckedAt: Date | null }[];
+}
+
+/** True when the verdict is about the monitor as it is now: same target, same question, a region still asked. */
+export function voteIsCurrent(current: VoteSubject, message: MonitorVerdict): boolean {
+  return PLAN_KEYS.every((key) => current[key] === message.plan[key]) && current.regions.includes(message.region);
+}
+
+/** The result row of a vote, without its ids and times. */
+function resultRow(current: VoteSubject, message: MonitorVerdict, judged: ReturnType<typeof judgeRun>) {
+  const { verdicts } = message;
+  const deciding = judged.deciding;
+  const facts = verdicts.find((item) => item.verdict.tls || item.verdict.banner)?.verdict;
+  return {
+    probe: current.protocol,
+    state: deciding ? (deciding.verdict.state === "open|filtered" ? "open_filtered" : deciding.verdict.state) : "error",
+    reason: deciding?.verdict.reason ?? null,
+    observation: judged.observation,
+    family: deciding?.family ?? null,
+    address: deciding?.address ?? null,
+    latencyMs: deciding?.verdict.latencyMs ?? null,
+    errorCode: message.failure ?? deciding?.verdict.errorCode ?? null,
+    detail: {
+      cause: judged.cause,
+      families: verdicts.map(({ family, address, verdict }) => ({ family, address, state: verdict.state, reason: verdict.reason, latencyMs: verdict.latencyMs, errorCode: verdict.errorCode })),
+      tls: facts?.tls ?? null,
+      banner: facts?.banner ?? null,
+      ...(current.expectReply ? { replyMatched: verdicts.some((item) => item.verdict.replyMatched) } : {}),
+    } as object,
+  } as const;
+}
+
+/**
+ * Pure: what one region's vote does. Its run is judged, the region's own state moves (after `confirmations`
+ * agreeing runs), and the monitor's state changes only when the voting regions agree (and no window is on).
+ */
+export function decideVote(current: VoteSubject, message: MonitorVerdict, live: ReadonlySet<string>, maintenance: boolean) {
+  const { region } = message;
+  const checkedAt = new Date(message.checkedAt);
+  const judged = judgeRun(current, message.verdicts, message.failure);
+  const facts = message.verdicts.find((item) => item.verdict.tls || item.verdict.banner)?.verdict;
+  const previous = current.regionStates.find((item) => item.region === region) ?? { state: "pending" as MonitorState, streakState: null, streakCount: 0 };
+  const mine = transition(previous, judged.observation, current.confirmations);
+  const fresh = voteFreshMs(current.intervalSeconds, current.timeoutMs);
+  const states = new Map(current.regionStates.map((item) => [item.region, item]));
+  states.set(region, { region, state: mine.state, streakState: mine.streakState, streakCount: mine.streakCount, cause: judged.cause, lastCheckedAt: checkedAt });
+  const regions: IncidentRegion[] = current.regions.map((name) => {
+    const item = states.get(name);
+    const voting =
+      !!item && (name === region || live.has(name)) && !!item.lastCheckedAt && checkedAt.getTime() - item.lastCheckedAt.getTime() <= fresh && item.state !== "pending" && item.state !== "paused";
+    return { region: name, state: item?.state ?? "pending", cause: item?.cause ?? null, voting };
+  });
+  const votes = regions.filter((item) => item.voting);
+  const agreed = tally(votes.map((item) => item.state as Observation), current.quorum);
+  const changedTo: Observation | null = !maintenance && agreed && agreed !== current.state ? agreed : null;
+  const several = current.regions.length > 1;
+  const cause = several && changedTo ? agreedCause(votes, changedTo) : judged.cause;
+  return { judged, mine, regions, changedTo, several, cause, tls: facts?.tls ?? null, result: { ...resultRow(current, message, judged), maintenance } };
+}
+
 export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: ReadonlySet<string>): Promise<MonitorRunOutcome> {
+  // Most votes change nothing but a streak: one read and one write, no lock (fast-vote.ts).
+  const fast = await recordVoteFast(db, message, live);
+  if (fast) return fast;
+  return recordVoteLocked(db, message, live);
+}
+
+/** The general path: everything under the monitor's row lock, in one transaction. */
+export async function recordVoteLocked(db: Db, message: MonitorVerdict, live: ReadonlySet<string>): Promise<MonitorRunOutcome> {
   const { monitorId, region } = message;
   const scheduledAt = new Date(message.scheduledAt);
   const checkedAt = new Date(message.checkedAt);
-  const verdicts: FamilyVerdict[] = message.verdicts;
   return db.$transaction(async (tx) => {
     // One vote at a time changes a monitor's state: lock its row.
     await tx.$queryRaw`SELECT id FROM monitors WHERE id = ${monitorId} FOR UPDATE`;
@@ -50,66 +135,18 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
     if (!current) return { kind: "missing" } as const;
     if (current.paused) return { kind: "paused" } as const;
     // Changed while it was probed: this verdict is about the old target, the old question or a region no longer asked.
-    if (PLAN_KEYS.some((key) => current[key] !== message.plan[key]) || !current.regions.includes(region)) return { kind: "stale" } as const;
+    if (!voteIsCurrent(current, message)) return { kind: "stale" } as const;
 
     const maintenance = (await maintenanceFor(tx, [monitorId], checkedAt)).has(monitorId);
-    const judged = judgeRun(current, verdicts, message.failure);
-    const deciding = judged.deciding;
-    const facts = verdicts.find((item) => item.verdict.tls || item.verdict.banner)?.verdict;
-    const inserted = await tx.monitorResult.createMany({
-      data: [
-        {
-          monitorId,
-          scheduledAt,
-          checkedAt,
-          region,
-          probe: current.protocol,
-          state: deciding ? (deciding.verdict.state === "open|filtered" ? "open_filtered" : deciding.verdict.state) : "error",
-          reason: deciding?.verdict.reason ?? null,
-          observation: judged.observation,
-          family: deciding?.family ?? null,
-          address: deciding?.address ?? null,
-          latencyMs: deciding?.verdict.latencyMs ?? null,
-          errorCode: message.failure ?? deciding?.verdict.errorCode ?? null,
-          detail: {
-            cause: judged.cause,
-            families: verdicts.map(({ family, address, verdict }) => ({ family, address, state: verdict.state, reason: verdict.reason, latencyMs: verdict.latencyMs, errorCode: verdict.errorCode })),
-            tls: facts?.tls ?? null,
-            banner: facts?.banner ?? null,
-            ...(current.expectReply ? { replyMatched: verdicts.some((item) => item.verdict.replyMatched) } : {}),
-          } as object,
-          maintenance,
-        },
-      ],
-      skipDuplicates: true,
-    });
+    const { judged, mine, regions, changedTo, several, cause, tls, result } = decideVote(current, message, live, maintenance);
+    const inserted = await tx.monitorResult.createMany({ data: [{ monitorId, scheduledAt, checkedAt, region, ...result }], skipDuplicates: true });
     if (inserted.count === 0) return { kind: "duplicate" } as const;
 
-    // This region's own state, after `confirmations` agreeing runs.
-    const previous = current.regionStates.find((item) => item.region === region) ?? { state: "pending" as MonitorState, streakState: null, streakCount: 0 };
-    const mine = transition(previous, judged.observation, current.confirmations);
     await tx.monitorRegion.upsert({
       where: { monitorId_region: { monitorId, region } },
       create: { monitorId, region, state: mine.state, streakState: mine.streakState, streakCount: mine.streakCount, cause: judged.cause, lastCheckedAt: checkedAt },
       update: { state: mine.state, streakState: mine.streakState, streakCount: mine.streakCount, cause: judged.cause, lastCheckedAt: checkedAt },
     });
-
-    // The vote.
-    const fresh = voteFreshMs(current.intervalSeconds, current.timeoutMs);
-    const states = new Map(current.regionStates.map((item) => [item.region, item]));
-    states.set(region, { ...previous, monitorId, region, state: mine.state, streakState: mine.streakState, streakCount: mine.streakCount, cause: judged.cause, lastCheckedAt: checkedAt });
-    const regions: IncidentRegion[] = current.regions.map((name) => {
-      const item = states.get(name);
-      const voting =
-        !!item && (name === region || live.has(name)) && !!item.lastCheckedAt && checkedAt.getTime() - item.lastCheckedAt.getTime() <= fresh && item.state !== "pending" && item.state !== "paused";
-      return { region: name, state: item?.state ?? "pending", cause: item?.cause ?? null, voting };
-    });
-    const votes = regions.filter((item) => item.voting);
-    const agreed = tally(votes.map((item) => item.state as Observation), current.quorum);
-    const changedTo: Observation | null = !maintenance && agreed && agreed !== current.state ? agreed : null;
-    const several = current.regions.length > 1;
-    const cause = several && changedTo ? agreedCause(votes, changedTo) : judged.cause;
-
     await tx.monitor.update({
       where: { id: monitorId },
       data: {
@@ -144,7 +181,7 @@ export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: R
         deliveryIds.push(...(await createDeliveries(tx, target, "reminder", incidentView, `${open.id}-reminder-${checkedAt.getTime()}`)));
       }
     }
-    if (!maintenance) deliveryIds.push(...(await certificateAlert(tx, target, facts?.tls ?? null)));
+    if (!maintenance) deliveryIds.push(...(await certificateAlert(tx, target, tls)));
     return { kind: "recorded", deliveryIds } as const;
   });
 }

@@ -3,7 +3,7 @@
 // that region). A region probes through the same engine as instant checks, judging the target with its
 // own policy (DNS can change), and reports its verdict through the verdict sink; record-vote.ts counts it.
 import { isIP } from "node:net";
-import type { Db } from "../db";
+import { type Db, sqlPool } from "../db";
 import { familyChoice } from "../checks/check-options";
 import { type ProbeRunner, runEngine } from "../probes/engine";
 import { consume, type Limiters } from "../limits/rate-limits";
@@ -95,9 +95,21 @@ export interface DispatchDeps {
 
 export type DispatchOutcome = { kind: "missing" } | { kind: "paused" } | { kind: "dispatched"; regions: string[] };
 
+const PLAN_SQL = `
+SELECT host, port, timeout_ms AS "timeoutMs", protocol::text AS protocol,
+  CASE family::text WHEN '4' THEN 'v4' WHEN '6' THEN 'v6' ELSE 'both' END AS family, tls::text AS tls,
+  send_text AS "sendText", expect_reply AS "expectReply", paused, regions
+FROM monitors WHERE id = $1`;
+
+/** A monitor's plan, paused flag and regions: plain SQL, as every scheduled run reads it (the same fields as PLAN_SELECT). */
+async function readPlan(db: Db, monitorId: string): Promise<(MonitorPlan & { paused: boolean; regions: string[] }) | null> {
+  const { rows } = await sqlPool(db).query<MonitorPlan & { paused: boolean; regions: string[] }>(PLAN_SQL, [monitorId]);
+  return rows[0] ?? null;
+}
+
 /** Hands one scheduled run to each live region of the monitor. Regions without a live worker are skipped: they do not vote. */
 export async function dispatchMonitorRun(monitorId: string, scheduledAt: Date, deps: DispatchDeps): Promise<DispatchOutcome> {
-  const monitor = await deps.db.monitor.findUnique({ where: { id: monitorId }, select: PLAN_SELECT });
+  const monitor = await readPlan(deps.db, monitorId);
   if (!monitor) return { kind: "missing" };
   if (monitor.paused) return { kind: "paused" };
   const { regions, paused: _paused, ...plan } = monitor;
