@@ -130,6 +130,11 @@ export const envSchema = z.object({
   /** Connections to PostgreSQL per process (web and worker each have a pool). */
   DATABASE_POOL_SIZE: int(1, 200, 10),
   WORKER_CONCURRENCY: int(1, 200, 8),
+  /**
+   * Monitor runs one worker process keeps in flight. Many: a run holds no database connection while it
+   * probes, and a silent port holds its slot for the whole timeout (slots / timeout = runs a second).
+   */
+  MONITOR_CONCURRENCY: int(1, 2000, 256),
   /** How many ports of one address are probed at the same time in a check's first pass. */
   PROBE_PARALLELISM: int(1, 1000, 100),
   /** The DNS servers the worker asks (empty: the system's resolvers), and the deadline of one lookup. */

@@ -105,7 +105,7 @@ if (central) {
       localRegion: config.REGION,
       probeHere,
     }),
-    { connection, prefix, concurrency: config.WORKER_CONCURRENCY, ...stallOptions },
+    { connection, prefix, concurrency: config.MONITOR_CONCURRENCY, ...stallOptions },
   );
   // Many slots, at most two per account (lib/alerts/account-slots.ts): a slow receiver delays only its own account.
   const alertsWorker = new Worker<AlertJob>(ALERTS_QUEUE, createAlertProcessor({ db, rules, resolver, redis: limitsRedis, prefix }), { connection, prefix, concurrency: 16, ...stallOptions });

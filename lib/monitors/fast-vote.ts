@@ -101,7 +101,8 @@ function inMaintenance(windows: readonly WindowJson[], at: Date): boolean {
  */
 export async function recordVoteFast(db: Db, message: MonitorVerdict, live: ReadonlySet<string>): Promise<MonitorRunOutcome | null> {
   const pool = sqlPool(db);
-  const { rows } = await pool.query<Row>(READ, [message.monitorId]);
+  // Named: each connection parses and plans the statement once, not on every run.
+  const { rows } = await pool.query<Row>({ name: "vote-read", text: READ, values: [message.monitorId] });
   const row = rows[0];
   if (!row || row.paused) return null;
   const current: VoteSubject = {
@@ -116,7 +117,7 @@ export async function recordVoteFast(db: Db, message: MonitorVerdict, live: Read
   if (!maintenance && row.state === "down" && row.alertRepeatMinutes > 0) return null;
   if (!maintenance && certificateAlertDue(row, vote.tls)) return null;
   const { result, mine, judged } = vote;
-  const written = await pool.query(WRITE, [
+  const written = await pool.query({ name: "vote-write", text: WRITE, values: [
     message.monitorId,
     row.version,
     new Date(message.scheduledAt),
@@ -136,6 +137,6 @@ export async function recordVoteFast(db: Db, message: MonitorVerdict, live: Read
     result.errorCode,
     JSON.stringify(result.detail),
     result.maintenance,
-  ]);
+  ] });
   return written.rowCount === 1 ? { kind: "recorded", deliveryIds: [] } : null;
 }

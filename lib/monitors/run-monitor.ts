@@ -103,7 +103,7 @@ FROM monitors WHERE id = $1`;
 
 /** A monitor's plan, paused flag and regions: plain SQL, as every scheduled run reads it (the same fields as PLAN_SELECT). */
 async function readPlan(db: Db, monitorId: string): Promise<(MonitorPlan & { paused: boolean; regions: string[] }) | null> {
-  const { rows } = await sqlPool(db).query<MonitorPlan & { paused: boolean; regions: string[] }>(PLAN_SQL, [monitorId]);
+  const { rows } = await sqlPool(db).query<MonitorPlan & { paused: boolean; regions: string[] }>({ name: "monitor-plan", text: PLAN_SQL, values: [monitorId] });
   return rows[0] ?? null;
 }
 
