@@ -3,7 +3,8 @@
 import { env } from "../env";
 import { exposureEntry } from "../exposure/exposure-preset";
 import { ianaService } from "../ports/services";
-import type { Db } from "../db";
+import { type Db, sqlPool } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { apiState, familyChoice, tlsChoice } from "./check-options";
 import type { CheckResultView, CheckView } from "./check-view";
 import { checkIdSchema } from "./schemas";
@@ -39,10 +40,42 @@ export const CHECK_SELECT = {
   },
 } as const;
 
-type CheckRow = NonNullable<Awaited<ReturnType<typeof findCheck>>>;
+type CheckRow = Prisma.CheckGetPayload<{ select: typeof CHECK_SELECT }>;
 
-function findCheck(db: Db, id: string) {
-  return db.check.findUnique({ where: { id }, select: CHECK_SELECT });
+// CHECK_SELECT in one statement (Prisma sends three: the check, its runs, its results), spelled as Prisma
+// would return it. Named: parsed and planned once per connection. This is what every poll reads.
+const CHECK_SQL = `
+SELECT c.id, c.status::text AS status, c.host, c.ports, c.timeout_ms AS "timeoutMs", c.protocol::text AS protocol,
+  CASE c.family::text WHEN '4' THEN 'v4' WHEN '6' THEN 'v6' ELSE 'both' END AS family, c.tls::text AS tls,
+  c.addresses, c.verify_token AS "verifyToken", c.created_at AS "createdAt", c.started_at AS "startedAt",
+  c.finished_at AS "finishedAt", c.error_code AS "errorCode", c.error_message AS "errorMessage", c.regions, c.preset,
+  (SELECT coalesce(json_agg(json_build_object('region', r.region, 'status', r.status, 'addresses', r.addresses,
+      'errorCode', r.error_code, 'errorMessage', r.error_message, 'startedAt', r.started_at, 'finishedAt', r.finished_at)), '[]')
+     FROM check_runs r WHERE r.check_id = c.id) AS runs,
+  (SELECT coalesce(json_agg(json_build_object('region', x.region, 'port', x.port, 'family', x.family, 'address', x.address,
+      'state', CASE x.state::text WHEN 'open|filtered' THEN 'open_filtered' ELSE x.state::text END, 'reason', x.reason,
+      'latencyMs', x.latency_ms, 'errorCode', x.error_code, 'checkedAt', x.checked_at, 'tls', x.tls, 'banner', x.banner,
+      'verified', x.verified)), '[]')
+     FROM check_results x WHERE x.check_id = c.id) AS results
+FROM checks c WHERE c.id = $1`;
+
+type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
+type CheckSqlRow = Omit<CheckRow, "runs" | "results"> & {
+  runs: Dated<CheckRow["runs"][number], "startedAt" | "finishedAt">[];
+  results: Dated<CheckRow["results"][number], "checkedAt">[];
+};
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+async function findCheck(db: Db, id: string): Promise<CheckRow | null> {
+  const { rows } = await sqlPool(db).query<CheckSqlRow>({ name: "check-by-id", text: CHECK_SQL, values: [id] });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    ...row,
+    runs: row.runs.map((run) => ({ ...run, startedAt: date(run.startedAt), finishedAt: date(run.finishedAt) })),
+    results: row.results.map((result) => ({ ...result, checkedAt: new Date(result.checkedAt!) })),
+  };
 }
 
 /** The check, or null when the id is malformed or unknown. */

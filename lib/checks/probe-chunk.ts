@@ -36,15 +36,39 @@ export type ChunkOutcome = "done" | "failed" | "interrupted";
 
 /** Results wait this long to share a message (locally: an INSERT) with others. */
 const FLUSH_AFTER_MS = { local: 15, remote: 100 } as const;
+/** A chunk still probing after this is reported running. */
+const STARTED_AFTER_MS = 50;
 const MAX_BATCH = 500;
 
 export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Promise<ChunkOutcome> {
   const { sink } = deps;
   const run = { checkId: job.checkId, region: job.region, probe: job.protocol, withOwnership: job.verifyToken !== null };
-  const end = (failure: { code: string; message: string } | null, addresses: ResolvedAddress[] | null, results: EngineResult[] = []) =>
-    sink.checkChunkDone({ kind: "check-chunk-done", ...run, chunk: job.chunk, addresses: addresses?.map(({ address, family }) => ({ address, family })) ?? null, failure, results });
+  // "Running" is told only to a chunk that takes a while: a quick one goes from queued to its end in one
+  // write (the end sets started_at too).
+  let started: Promise<void> | undefined;
+  const startedTimer = setTimeout(() => {
+    started = sink.checkResults({ kind: "check-results", ...run, results: [] });
+    started.catch(() => {}); // its failure is seen where it is awaited
+  }, STARTED_AFTER_MS);
+  const end = async (failure: { code: string; message: string } | null, addresses: ResolvedAddress[] | null, results: EngineResult[] = []) => {
+    clearTimeout(startedTimer);
+    await started;
+    await sink.checkChunkDone({ kind: "check-chunk-done", ...run, chunk: job.chunk, addresses: addresses?.map(({ address, family }) => ({ address, family })) ?? null, failure, results });
+  };
+  try {
+    return await probeAndReport(job, deps, run, end);
+  } finally {
+    clearTimeout(startedTimer);
+  }
+}
 
-  await sink.checkResults({ kind: "check-results", ...run, results: [] }); // started
+async function probeAndReport(
+  job: CheckChunkJob,
+  deps: ProbeChunkDeps,
+  run: { checkId: string; region: string; probe: CheckChunkJob["protocol"]; withOwnership: boolean },
+  end: (failure: { code: string; message: string } | null, addresses: ResolvedAddress[] | null, results?: EngineResult[]) => Promise<void>,
+): Promise<ChunkOutcome> {
+  const { sink } = deps;
   let addresses: ResolvedAddress[];
   const hostname = isIP(job.host) === 0 ? job.host : undefined;
   try {
@@ -98,15 +122,22 @@ export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Prom
       ),
     ),
   );
-  await batcher.close();
-  if (runs.some((item) => item.interrupted)) return "interrupted";
+  const unsent = await batcher.close();
+  if (runs.some((item) => item.interrupted)) {
+    if (unsent.length) await sink.checkResults({ kind: "check-results", ...run, results: unsent });
+    return "interrupted";
+  }
   // Far away, the end carries every result again: messages may be handled out of order, and the
-  // chunk must never be counted finished before its results are stored. Locally they are stored already.
-  await end(null, addresses, sink.remote ? all : []);
+  // chunk must never be counted finished before its results are stored. Locally the end carries the
+  // results not sent yet (for a small check: all of them), stored in the same statement.
+  await end(null, addresses, sink.remote ? all : unsent);
   return "done";
 }
 
-/** Collects results and hands them on in batches, one batch at a time; close() rejects if any failed. */
+/**
+ * Collects results and hands them on in batches, one batch at a time. close() waits for the batches sent,
+ * rejects if any failed, and returns the results not sent yet (the caller sends them with the chunk's end).
+ */
 function createBatcher(flush: (results: EngineResult[]) => Promise<void>, afterMs: number) {
   let pending: EngineResult[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -133,10 +164,13 @@ function createBatcher(flush: (results: EngineResult[]) => Promise<void>, afterM
       if (pending.length >= MAX_BATCH) send();
       else timer ??= setTimeout(send, afterMs);
     },
-    async close() {
-      send();
+    async close(): Promise<EngineResult[]> {
+      clearTimeout(timer);
+      const unsent = pending;
+      pending = [];
       await chain;
       if (failure) throw failure;
+      return unsent;
     },
   };
 }

@@ -1,7 +1,7 @@
 // The central side of a check's runs: store a region's verdicts (first write wins), count its chunks,
 // finish the run when every chunk has reported, and the check when every run has finished. Used by a
 // worker that probes next to the database and by the consumer of the "verdicts" queue alike.
-import type { Db } from "../db";
+import { type Db, sqlPool } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { CheckChunkDone, CheckVerdicts } from "../queue/probe-queues";
 import { REGION_UNAVAILABLE_MESSAGE } from "../regions/choose-regions";
@@ -42,26 +42,73 @@ export async function recordCheckResults(db: Db, message: CheckVerdicts, options
   await db.checkResult.createMany({ data: message.results.map((result) => resultRow(message, result)), skipDuplicates: true });
 }
 
-/** A chunk's end. Returns whether the whole check finished with it. */
+// A chunk's end in one statement: the run counts the chunk (once, while it is unfinished), the results it
+// carries are stored only then (first write wins), and the check ends when this was its last unfinished
+// run: done when any run is done, else failed with the earliest run's failure. The other runs are read as
+// they were; this run's new row comes from the "run" step, which the snapshot does not show yet. Named:
+// parsed and planned once per connection.
+const CHUNK_DONE_SQL = `
+WITH run AS (
+  UPDATE check_runs SET
+    finished_chunks = finished_chunks || $3::int,
+    started_at = COALESCE(started_at, now()),
+    addresses = COALESCE(addresses, $4::jsonb),
+    error_code = COALESCE(error_code, $5),
+    error_message = COALESCE(error_message, $6),
+    status = (CASE WHEN cardinality(finished_chunks) + 1 < chunks THEN 'running'
+                   WHEN COALESCE(error_code, $5) IS NULL THEN 'done'
+                   ELSE 'failed' END)::"CheckStatus",
+    finished_at = CASE WHEN cardinality(finished_chunks) + 1 < chunks THEN NULL ELSE now() END
+  WHERE check_id = $1 AND region = $2 AND status IN ('queued', 'running') AND NOT ($3::int = ANY(finished_chunks))
+  RETURNING region, status, error_code, error_message, finished_at
+), stored AS (
+  INSERT INTO check_results (check_id, region, probe, port, family, address, state, reason, latency_ms, error_code, tls, banner, verified, checked_at)
+  SELECT $1, $2, $7::"ProbeKind", r.port, r.family, r.address, r.state::"VerdictState", r.reason, r.latency_ms, r.error_code, r.tls, r.banner, r.verified, r.checked_at
+    FROM json_to_recordset($8::json) AS r(port int, family smallint, address text, state text, reason text, latency_ms float8,
+         error_code text, tls jsonb, banner jsonb, verified boolean, checked_at timestamptz)
+   WHERE EXISTS (SELECT 1 FROM run)
+  ON CONFLICT DO NOTHING
+), runs AS (
+  SELECT region, status, error_code, error_message, finished_at FROM check_runs WHERE check_id = $1 AND region <> $2
+  UNION ALL SELECT region, status, error_code, error_message, finished_at FROM run
+), ended AS (
+  UPDATE checks c SET
+    status = (CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN 'done' ELSE 'failed' END)::"CheckStatus",
+    error_code = CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN NULL
+                      ELSE (SELECT error_code FROM runs ORDER BY finished_at, region LIMIT 1) END,
+    error_message = CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN NULL
+                      ELSE (SELECT error_message FROM runs ORDER BY finished_at, region LIMIT 1) END,
+    started_at = COALESCE(c.started_at, now()),
+    finished_at = now(),
+    verify_token = NULL
+  WHERE c.id = $1 AND c.status IN ('queued', 'running')
+    AND EXISTS (SELECT 1 FROM run WHERE status <> 'running')
+    AND NOT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running'))
+  RETURNING c.id
+)
+SELECT EXISTS (SELECT 1 FROM ended) AS ended`;
+
+/** A chunk's end, with the results it carries, in one statement. Returns whether the whole check finished with it. */
 export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<boolean> {
-  if (message.results.length) await recordCheckResults(db, { ...message, kind: "check-results" }, { onlyActive: true });
-  const addresses = message.addresses ? JSON.stringify(message.addresses) : null;
-  const finished = await db.$queryRaw<{ status: string }[]>`
-    UPDATE check_runs SET
-      finished_chunks = finished_chunks || ${message.chunk}::int,
-      started_at = COALESCE(started_at, now()),
-      addresses = COALESCE(addresses, ${addresses}::jsonb),
-      error_code = COALESCE(error_code, ${message.failure?.code ?? null}),
-      error_message = COALESCE(error_message, ${message.failure?.message ?? null}),
-      status = (CASE WHEN cardinality(finished_chunks) + 1 < chunks THEN 'running'
-                     WHEN COALESCE(error_code, ${message.failure?.code ?? null}) IS NULL THEN 'done'
-                     ELSE 'failed' END)::"CheckStatus",
-      finished_at = CASE WHEN cardinality(finished_chunks) + 1 < chunks THEN NULL ELSE now() END
-    WHERE check_id = ${message.checkId} AND region = ${message.region}
-      AND status IN ('queued', 'running') AND NOT (${message.chunk}::int = ANY(finished_chunks))
-    RETURNING status::text AS status`;
-  if (finished.length === 0 || finished[0]!.status === "running") return false;
-  return finishCheckIfDone(db, message.checkId);
+  const rows = message.results.map((result) => {
+    const row = resultRow(message, result);
+    return { ...row, latency_ms: row.latencyMs, error_code: row.errorCode, checked_at: row.checkedAt, tls: row.tls ?? null, banner: row.banner ?? null, state: result.verdict.state };
+  });
+  const { rows: answer } = await sqlPool(db).query<{ ended: boolean }>({
+    name: "check-chunk-done",
+    text: CHUNK_DONE_SQL,
+    values: [
+      message.checkId,
+      message.region,
+      message.chunk,
+      message.addresses ? JSON.stringify(message.addresses) : null,
+      message.failure?.code ?? null,
+      message.failure?.message ?? null,
+      message.probe,
+      JSON.stringify(rows),
+    ],
+  });
+  return answer[0]?.ended ?? false;
 }
 
 /**
