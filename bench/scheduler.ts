@@ -236,7 +236,7 @@ await clean();
 const held = outcomes.filter((outcome) => outcome.goalMet).map((outcome) => outcome.monitors);
 const maxHeld = held.length ? Math.max(...held) : null;
 const markdown = [
-  `${BENCH_SCALE} scale: interval ${INTERVAL_S} s, ${ROUNDS} intervals measured after one of warm-up, ${WORKERS} worker process(es) (WORKER_CONCURRENCY default). ` +
+  `${BENCH_SCALE} scale: interval ${INTERVAL_S} s, ${ROUNDS} intervals measured after one of warm-up, ${WORKERS} worker process(es) (MONITOR_CONCURRENCY=${process.env.MONITOR_CONCURRENCY ?? "256, the default"}). ` +
     `Lateness = checked_at - scheduled_at of each result. Goal (issue): p99 < ${GOAL_P99_S} s and no missing run.`,
   "",
   markdownTable(

@@ -45,19 +45,20 @@ export async function createCheck(
   const probes = ports.ports.length * (family === "both" && !host.literal ? 2 : 1);
   // The caller's budget of checks was spent by the route; the target's budget is looked at here.
   await readyRedis(context.redis);
-  if (host.literal) {
-    const outcome = await peek(context.limiters.target, host.value, probes);
-    if (!outcome.allowed) throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${outcome.retryAfterSeconds} s.`, outcome.retryAfterSeconds);
+  // Two independent looks at Redis in one round trip's time: the target's budget and the live regions.
+  const [targetBudget, { regions, unavailable }] = await Promise.all([
+    host.literal ? peek(context.limiters.target, host.value, probes) : null,
+    chooseRegions(context.redis, config.REDIS_PREFIX, config.DEFAULT_REGIONS, body.regions),
+  ]);
+  if (targetBudget && !targetBudget.allowed) {
+    throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${targetBudget.retryAfterSeconds} s.`, targetBudget.retryAfterSeconds);
   }
-  if (body.verifyToken) {
-    const claim = await claimToken(context.redis, body.verifyToken, clientKey(client));
-    if (claim !== "claimed") {
-      const message = "This ownership token has expired, was already used, or was issued to someone else. Get a new one and start the listener again.";
-      throw new ProblemError("invalid_token", message, { errors: [{ path: "verifyToken", message }] });
-    }
+  // The one-time token is spent only by a check that will run.
+  if (body.verifyToken && (await claimToken(context.redis, body.verifyToken, clientKey(client))) !== "claimed") {
+    const message = "This ownership token has expired, was already used, or was issued to someone else. Get a new one and start the listener again.";
+    throw new ProblemError("invalid_token", message, { errors: [{ path: "verifyToken", message }] });
   }
 
-  const { regions, unavailable } = await chooseRegions(context.redis, config.REDIS_PREFIX, config.DEFAULT_REGIONS, body.regions);
   const live = regions.filter((region) => !unavailable.has(region));
   const now = new Date();
   const id = newId();
