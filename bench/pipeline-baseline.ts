@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { Session } from "node:inspector/promises";
-import { BENCH_ENV, BENCH_SCALE, markdownTable, reportResult, scaled, summarize, type Summary } from "./support";
+import { BENCH_ENV, BENCH_SCALE, markdownTable, mermaidChart, reportResult, scaled, summarize, type Summary } from "./support";
 import { countRoundTrips, diffRoundTrips, profiledSpawner, monotonicMicros, readProfiles, type RoundTrips, summarizeProfile, type CpuProfile } from "./profile";
 
 Object.assign(process.env, BENCH_ENV);
@@ -239,6 +239,14 @@ const markdown = [
     ["clients", "app p50", "p95", "p99", "baseline p50", "p95", "p99", "ratio p50", "ratio p95", "app checks/s", "baseline checks/s"],
     phases.map((p) => [p.concurrency, p.app.p50, p.app.p95, p.app.p99, p.baseline.p50, p.baseline.p95, p.baseline.p99, p.ratioP50, p.ratioP95, p.appChecksPerSecond, p.baselineChecksPerSecond]),
   ),
+  "",
+  mermaidChart({
+    title: "Median ms from POST to the verdict visible: app (bars), bare BullMQ + PostgreSQL baseline (line)",
+    x: phases.map((p) => `${p.concurrency} client${p.concurrency === 1 ? "" : "s"}`),
+    yLabel: "ms",
+    bars: phases.map((p) => p.app.p50),
+    lines: [phases.map((p) => p.baseline.p50)],
+  }),
   "",
   `Goal: app median within 1.5 x the baseline's: ${phases.map((p) => `${p.concurrency} client(s) ${p.ratioP50 <= 1.5 ? "met" : "not met"} (${p.ratioP50})`).join(", ")}.`,
   "",

@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { diffRoundTrips, monotonicMicros, profiledSpawner, type ProfileSummary, readProfiles, type RoundTrips, summarizeProfile } from "./profile";
-import { BENCH_ENV, BENCH_SCALE, markdownTable, reportResult, scaled, summarize, type Summary } from "./support";
+import { BENCH_ENV, BENCH_SCALE, markdownTable, mermaidChart, reportResult, scaled, summarize, type Summary } from "./support";
 
 Object.assign(process.env, BENCH_ENV);
 const { TEST_DENYLIST } = await import("../tests/helpers/check-client");
@@ -243,6 +243,14 @@ const markdown = [
     ["monitors", "runs/s", "runs / expected", "missing", "lateness p50 s", "p99 s", "max s", "worker CPU % (peak)", "PostgreSQL / Redis CPU % (server-wide)", "worker RSS MiB", "Redis used MiB (before / scheduled / peak)", "schedule s", "holds"],
     outcomes.map((o) => [o.monitors, o.runsPerSecond, `${o.runs} / ${o.expectedRuns}`, o.missing, o.latenessS.p50, o.latenessS.p99, o.latenessS.max, `${o.workerCpuPercent} (${o.workerCpuPeakPercent})`, `${o.serverCpuPercent.postgres} / ${o.serverCpuPercent.redis}`, o.workerRssMiB, `${o.redisUsedMiB.before} / ${o.redisUsedMiB.scheduled} / ${o.redisUsedMiB.peak}`, o.scheduleS, o.goalMet ? "yes" : "no"]),
   ),
+  "",
+  mermaidChart({
+    title: `Lateness of a run, s: p99 (bars) and p50 (line), against the ${GOAL_P99_S} s goal`,
+    x: outcomes.map((o) => `${o.monitors} monitors`),
+    yLabel: "s",
+    bars: outcomes.map((o) => o.latenessS.p99),
+    lines: [outcomes.map((o) => o.latenessS.p50), outcomes.map(() => GOAL_P99_S)],
+  }),
   "",
   `Largest count measured that holds: ${maxHeld ?? "none"}.`,
 ].join("\n");

@@ -71,6 +71,26 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 /**
+ * A chart as a Mermaid `xychart-beta` block: GitHub and most Markdown viewers draw it, and it stays
+ * text in the repository. Bars and lines share the x axis; the title says which series is which.
+ */
+export function mermaidChart(chart: { title: string; x: readonly string[]; yLabel: string; bars?: readonly number[]; lines?: readonly (readonly number[])[] }): string {
+  const all = [...(chart.bars ?? []), ...(chart.lines ?? []).flat()];
+  const top = Math.max(1, ...all.filter(Number.isFinite));
+  const quote = (text: string) => `"${text.replaceAll('"', "'")}"`;
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title ${quote(chart.title)}`,
+    `    x-axis [${chart.x.map(quote).join(", ")}]`,
+    `    y-axis ${quote(chart.yLabel)} 0 --> ${Number((top * 1.1).toPrecision(2))}`,
+    ...(chart.bars ? [`    bar [${chart.bars.join(", ")}]`] : []),
+    ...(chart.lines ?? []).map((line) => `    line [${line.join(", ")}]`),
+    "```",
+  ].join("\n");
+}
+
+/**
  * Hands the figures to bench/run-all.ts, which sets BENCH_RESULT_FILE; run on its own a benchmark only
  * prints. `markdown` is the short table for bench/results/<name>.md.
  */
