@@ -61,8 +61,11 @@ const configArb = fc.record({
   regions: fc.constantFrom<string[]>(["local"], ["local", "eu"]),
   alertRepeatMinutes: fc.constantFrom(0, 2),
   certExpiryDays: fc.constantFrom(null, 7),
-  /** Minutes [from, to) of a one-off maintenance window, or none. */
-  maintenance: fc.option(fc.tuple(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 6 })), { nil: null }),
+  /** A maintenance window from minute `from` for `length` minutes (one-off or weekly, on the monitor or on a status page showing it), or none. */
+  maintenance: fc.option(
+    fc.record({ from: fc.integer({ min: 0, max: 8 }), length: fc.integer({ min: 1, max: 6 }), kind: fc.constantFrom("once" as const, "weekly" as const), via: fc.constantFrom("monitor" as const, "page" as const) }),
+    { nil: null },
+  ),
 });
 const votesArb = fc.array(fc.record({ region: fc.constantFrom("local" as const, "eu" as const), kind: fc.constantFrom<Kind>("open", "open", "closed", "slow", "dns", "cert") }), { minLength: 1, maxLength: 14 });
 
@@ -76,17 +79,20 @@ async function twin(config: Config & { quorum?: number }): Promise<string> {
   const { maintenance, ...settings } = config;
   await db.monitor.create({ data: { id, userId, name: "twin", ...PLAN, intervalSeconds: 60, ...settings } });
   if (maintenance) {
-    const [from, length] = maintenance;
+    const { from, length, kind, via } = maintenance;
+    const schedule =
+      kind === "once"
+        ? { kind, startsAt: new Date(T0 + from * 60_000), endsAt: new Date(T0 + (from + length) * 60_000) }
+        : { kind, days: [0, 1, 2, 3, 4, 5, 6], startTime: `12:0${from}`, durationMinutes: length };
+    const page = via === "page" ? await db.statusPage.create({ data: { id: newId(), userId, slug: `twin-${id.toLowerCase()}`, title: "twin", monitors: { create: { monitorId: id, position: 0 } } } }) : null;
     await db.maintenanceWindow.create({
       data: {
         id: newId(),
         userId,
         title: "twin window",
-        kind: "once",
         timeZone: "UTC",
-        startsAt: new Date(T0 + from * 60_000),
-        endsAt: new Date(T0 + (from + length) * 60_000),
-        monitors: { create: { monitorId: id } },
+        ...schedule,
+        ...(page ? { statusPages: { create: { statusPageId: page.id } } } : { monitors: { create: { monitorId: id } } }),
       },
     });
   }
