@@ -57,6 +57,11 @@ export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Prom
   };
   try {
     return await probeAndReport(job, deps, run, end);
+  } catch (error) {
+    // Handed back to be tried again (a transient failure): it did start, and says so while it waits.
+    clearTimeout(startedTimer);
+    if (!started) await sink.checkResults({ kind: "check-results", ...run, results: [] }).catch(() => {});
+    throw error;
   } finally {
     clearTimeout(startedTimer);
   }
@@ -127,9 +132,11 @@ async function probeAndReport(
     if (unsent.length) await sink.checkResults({ kind: "check-results", ...run, results: unsent });
     return "interrupted";
   }
-  // Far away, the end carries every result again: messages may be handled out of order, and the
-  // chunk must never be counted finished before its results are stored. Locally the end carries the
-  // results not sent yet (for a small check: all of them), stored in the same statement.
+  // Far away, the last results go as results too (live pages see them as soon as any message lands),
+  // and the end carries every result again: messages may be handled out of order, and the chunk must never
+  // be counted finished before its results are stored. Locally the end carries the results not sent yet
+  // (for a small check: all of them), stored in the same statement.
+  if (sink.remote && unsent.length) await sink.checkResults({ kind: "check-results", ...run, results: unsent });
   await end(null, addresses, sink.remote ? all : unsent);
   return "done";
 }

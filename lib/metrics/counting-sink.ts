@@ -13,7 +13,11 @@ export function countingSink(inner: VerdictSink, metrics: Metrics): VerdictSink 
       for (const result of message.results) count("check", message.probe, result.verdict);
       return inner.checkResults(message);
     },
-    checkChunkDone: (message) => inner.checkChunkDone(message),
+    checkChunkDone: (message) => {
+      // Locally a chunk's end carries the results not sent before; from afar it repeats them all.
+      if (!inner.remote) for (const result of message.results) count("check", message.probe, result.verdict);
+      return inner.checkChunkDone(message);
+    },
     monitorResult: (message) => {
       for (const verdict of message.verdicts) count("monitor", message.plan.protocol, verdict.verdict);
       return inner.monitorResult(message);
