@@ -9,7 +9,9 @@ import { logger } from "./logger";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
-const pools = new WeakMap<Db, pg.Pool>();
+// On globalThis: Next.js bundles its own copies of this module, and a page may get the client another copy made.
+const globalForPools = globalThis as unknown as { portcheckPools?: WeakMap<Db, pg.Pool> };
+const pools = (globalForPools.portcheckPools ??= new WeakMap<Db, pg.Pool>());
 
 export function createDb(databaseUrl: string = env().DATABASE_URL): Db {
   const pool = new pg.Pool({
