@@ -13,6 +13,11 @@ export function storedFamily(choice: FamilyChoice): DbFamilyChoice {
   return choice === "4" ? "v4" : choice === "6" ? "v6" : "both";
 }
 
+/** In plain SQL: a stored family (the enum's values '4', '6', 'both') under Prisma's names (v4, v6, both). */
+export function familyNameSql(column: string): string {
+  return `CASE ${column}::text WHEN '4' THEN 'v4' WHEN '6' THEN 'v6' ELSE 'both' END`;
+}
+
 export function tlsChoice(stored: DbTlsMode): TlsChoice {
   return stored === "auto" ? "auto" : stored === "on";
 }

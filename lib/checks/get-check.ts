@@ -5,7 +5,7 @@ import { exposureEntry } from "../exposure/exposure-preset";
 import { ianaService } from "../ports/services";
 import { type Db, sqlPool } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { apiState, familyChoice, tlsChoice } from "./check-options";
+import { apiState, familyChoice, familyNameSql, tlsChoice } from "./check-options";
 import type { CheckResultView, CheckView } from "./check-view";
 import { checkIdSchema } from "./schemas";
 
@@ -46,7 +46,7 @@ type CheckRow = Prisma.CheckGetPayload<{ select: typeof CHECK_SELECT }>;
 // would return it. Named: parsed and planned once per connection. This is what every poll reads.
 const CHECK_SQL = `
 SELECT c.id, c.status::text AS status, c.host, c.ports, c.timeout_ms AS "timeoutMs", c.protocol::text AS protocol,
-  CASE c.family::text WHEN '4' THEN 'v4' WHEN '6' THEN 'v6' ELSE 'both' END AS family, c.tls::text AS tls,
+  ${familyNameSql("c.family")} AS family, c.tls::text AS tls,
   c.addresses, c.verify_token AS "verifyToken", c.created_at AS "createdAt", c.started_at AS "startedAt",
   c.finished_at AS "finishedAt", c.error_code AS "errorCode", c.error_message AS "errorMessage", c.regions, c.preset,
   (SELECT coalesce(json_agg(json_build_object('region', r.region, 'status', r.status, 'addresses', r.addresses,

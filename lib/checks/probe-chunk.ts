@@ -46,10 +46,12 @@ export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Prom
   // "Running" is told only to a chunk that takes a while: a quick one goes from queued to its end in one
   // write (the end sets started_at too).
   let started: Promise<void> | undefined;
-  const startedTimer = setTimeout(() => {
-    started = sink.checkResults({ kind: "check-results", ...run, results: [] });
+  const reportStarted = () => {
+    started ??= sink.checkResults({ kind: "check-results", ...run, results: [] });
     started.catch(() => {}); // its failure is seen where it is awaited
-  }, STARTED_AFTER_MS);
+    return started;
+  };
+  const startedTimer = setTimeout(reportStarted, STARTED_AFTER_MS);
   const end = async (failure: { code: string; message: string } | null, addresses: ResolvedAddress[] | null, results: EngineResult[] = []) => {
     clearTimeout(startedTimer);
     await started;
@@ -60,7 +62,7 @@ export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Prom
   } catch (error) {
     // Handed back to be tried again (a transient failure): it did start, and says so while it waits.
     clearTimeout(startedTimer);
-    if (!started) await sink.checkResults({ kind: "check-results", ...run, results: [] }).catch(() => {});
+    await reportStarted().catch(() => {});
     throw error;
   } finally {
     clearTimeout(startedTimer);
@@ -128,15 +130,13 @@ async function probeAndReport(
     ),
   );
   const unsent = await batcher.close();
-  if (runs.some((item) => item.interrupted)) {
-    if (unsent.length) await sink.checkResults({ kind: "check-results", ...run, results: unsent });
-    return "interrupted";
-  }
-  // Far away, the last results go as results too (live pages see them as soon as any message lands),
-  // and the end carries every result again: messages may be handled out of order, and the chunk must never
-  // be counted finished before its results are stored. Locally the end carries the results not sent yet
-  // (for a small check: all of them), stored in the same statement.
-  if (sink.remote && unsent.length) await sink.checkResults({ kind: "check-results", ...run, results: unsent });
+  const interrupted = runs.some((item) => item.interrupted);
+  // Results not sent yet go as results when the chunk is handed back, and far away (live pages see them
+  // as soon as any message lands; the end carries every result again there: messages may be handled out
+  // of order, and the chunk must never be counted finished before its results are stored). Locally the end
+  // carries them (for a small check: all of them), stored in the same statement.
+  if (unsent.length && (interrupted || sink.remote)) await sink.checkResults({ kind: "check-results", ...run, results: unsent });
+  if (interrupted) return "interrupted";
   await end(null, addresses, sink.remote ? all : unsent);
   return "done";
 }

@@ -42,6 +42,17 @@ export async function recordCheckResults(db: Db, message: CheckVerdicts, options
   await db.checkResult.createMany({ data: message.results.map((result) => resultRow(message, result)), skipDuplicates: true });
 }
 
+// How a check ends, from a relation "runs" of all its runs (region, status, error, finished_at): done when
+// any run is done, else failed with the earliest run's failure; the ownership token is forgotten.
+const CHECK_ENDS = `
+    status = (CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN 'done' ELSE 'failed' END)::"CheckStatus",
+    error_code = CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN NULL
+                      ELSE (SELECT error_code FROM runs ORDER BY finished_at, region LIMIT 1) END,
+    error_message = CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN NULL
+                      ELSE (SELECT error_message FROM runs ORDER BY finished_at, region LIMIT 1) END,
+    finished_at = now(),
+    verify_token = NULL`;
+
 // A chunk's end in one statement: the run counts the chunk (once, while it is unfinished), the results it
 // carries are stored only then (first write wins), and the check ends when this was its last unfinished
 // run: done when any run is done, else failed with the earliest run's failure. The other runs are read as
@@ -63,24 +74,19 @@ WITH run AS (
   RETURNING region, status, error_code, error_message, finished_at
 ), stored AS (
   INSERT INTO check_results (check_id, region, probe, port, family, address, state, reason, latency_ms, error_code, tls, banner, verified, checked_at)
-  SELECT $1, $2, $7::"ProbeKind", r.port, r.family, r.address, r.state::"VerdictState", r.reason, r.latency_ms, r.error_code, r.tls, r.banner, r.verified, r.checked_at
-    FROM json_to_recordset($8::json) AS r(port int, family smallint, address text, state text, reason text, latency_ms float8,
-         error_code text, tls jsonb, banner jsonb, verified boolean, checked_at timestamptz)
+  SELECT $1, $2, $7::"ProbeKind", r.port, r.family, r.address,
+         (CASE r.state WHEN 'open_filtered' THEN 'open|filtered' ELSE r.state END)::"VerdictState",
+         r.reason, r."latencyMs", r."errorCode", r.tls, r.banner, r.verified, r."checkedAt"
+    FROM json_to_recordset($8::json) AS r(port int, family smallint, address text, state text, reason text, "latencyMs" float8,
+         "errorCode" text, tls jsonb, banner jsonb, verified boolean, "checkedAt" timestamptz)
    WHERE EXISTS (SELECT 1 FROM run)
   ON CONFLICT DO NOTHING
 ), runs AS (
   SELECT region, status, error_code, error_message, finished_at FROM check_runs WHERE check_id = $1 AND region <> $2
   UNION ALL SELECT region, status, error_code, error_message, finished_at FROM run
 ), ended AS (
-  UPDATE checks c SET
-    status = (CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN 'done' ELSE 'failed' END)::"CheckStatus",
-    error_code = CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN NULL
-                      ELSE (SELECT error_code FROM runs ORDER BY finished_at, region LIMIT 1) END,
-    error_message = CASE WHEN EXISTS (SELECT 1 FROM runs WHERE status = 'done') THEN NULL
-                      ELSE (SELECT error_message FROM runs ORDER BY finished_at, region LIMIT 1) END,
-    started_at = COALESCE(c.started_at, now()),
-    finished_at = now(),
-    verify_token = NULL
+  UPDATE checks c SET ${CHECK_ENDS},
+    started_at = COALESCE(c.started_at, now())
   WHERE c.id = $1 AND c.status IN ('queued', 'running')
     AND EXISTS (SELECT 1 FROM run WHERE status <> 'running')
     AND NOT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running'))
@@ -90,10 +96,6 @@ SELECT EXISTS (SELECT 1 FROM ended) AS ended`;
 
 /** A chunk's end, with the results it carries, in one statement. Returns whether the whole check finished with it. */
 export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<boolean> {
-  const rows = message.results.map((result) => {
-    const row = resultRow(message, result);
-    return { ...row, latency_ms: row.latencyMs, error_code: row.errorCode, checked_at: row.checkedAt, tls: row.tls ?? null, banner: row.banner ?? null, state: result.verdict.state };
-  });
   const { rows: answer } = await sqlPool(db).query<{ ended: boolean }>({
     name: "check-chunk-done",
     text: CHUNK_DONE_SQL,
@@ -105,7 +107,7 @@ export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<
       message.failure?.code ?? null,
       message.failure?.message ?? null,
       message.probe,
-      JSON.stringify(rows),
+      JSON.stringify(message.results.map((result) => resultRow(message, result))),
     ],
   });
   return answer[0]?.ended ?? false;
@@ -115,19 +117,14 @@ export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<
  * The check ends when no run is unfinished: failed (with the first run's failure) when every run failed,
  * else done. The ownership token is forgotten then. Returns whether it ended now.
  */
+const FINISH_SQL = `
+WITH runs AS (SELECT region, status, error_code, error_message, finished_at FROM check_runs WHERE check_id = $1)
+UPDATE checks c SET ${CHECK_ENDS}
+WHERE c.id = $1 AND c.status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running'))`;
+
 export async function finishCheckIfDone(db: Db, checkId: string): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE checks c SET
-      status = (CASE WHEN EXISTS (SELECT 1 FROM check_runs r WHERE r.check_id = c.id AND r.status = 'done') THEN 'done' ELSE 'failed' END)::"CheckStatus",
-      error_code = CASE WHEN EXISTS (SELECT 1 FROM check_runs r WHERE r.check_id = c.id AND r.status = 'done') THEN NULL
-                        ELSE (SELECT r.error_code FROM check_runs r WHERE r.check_id = c.id ORDER BY r.finished_at, r.region LIMIT 1) END,
-      error_message = CASE WHEN EXISTS (SELECT 1 FROM check_runs r WHERE r.check_id = c.id AND r.status = 'done') THEN NULL
-                        ELSE (SELECT r.error_message FROM check_runs r WHERE r.check_id = c.id ORDER BY r.finished_at, r.region LIMIT 1) END,
-      finished_at = now(),
-      verify_token = NULL
-    WHERE c.id = ${checkId} AND c.status IN ('queued', 'running')
-      AND NOT EXISTS (SELECT 1 FROM check_runs r WHERE r.check_id = c.id AND r.status IN ('queued', 'running'))`;
-  return count > 0;
+  const { rowCount } = await sqlPool(db).query({ name: "check-finish", text: FINISH_SQL, values: [checkId] });
+  return (rowCount ?? 0) > 0;
 }
 
 /** Ends one region's part as failed (first outcome wins), then the check if that was the last part. */

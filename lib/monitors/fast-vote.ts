@@ -8,6 +8,7 @@
 // changes) as it was read, and that no result exists yet for this slot. If another vote, an edit or a
 // pause came in between, or the slot was already recorded, the statement writes nothing at all and the
 // caller takes the locked path (recordVoteLocked), which decides again from what is there.
+import { familyNameSql } from "../checks/check-options";
 import { type Db, sqlPool } from "../db";
 import { activeWindow } from "../maintenance/schedule";
 import { scheduleOf } from "../maintenance/covering-windows";
@@ -17,7 +18,7 @@ import { decideVote, type MonitorRunOutcome, type VoteSubject, voteIsCurrent } f
 
 const READ = `
 SELECT m.xmin::text AS version, m.paused, m.host, m.port, m.expect::text AS expect, m.timeout_ms AS "timeoutMs",
-  m.protocol::text AS protocol, CASE m.family::text WHEN '4' THEN 'v4' WHEN '6' THEN 'v6' ELSE 'both' END AS family,
+  m.protocol::text AS protocol, ${familyNameSql("m.family")} AS family,
   m.tls::text AS tls, m.send_text AS "sendText", m.expect_reply AS "expectReply", m.degraded_latency_ms AS "degradedLatencyMs",
   m.interval_seconds AS "intervalSeconds", m.confirmations, m.state::text AS state, m.alert_repeat_minutes AS "alertRepeatMinutes",
   m.cert_expiry_days AS "certExpiryDays", m.cert_alerted_fingerprint AS "certAlertedFingerprint", m.regions, m.quorum,

@@ -55,10 +55,9 @@ export function voteIsCurrent(current: VoteSubject, message: MonitorVerdict): bo
 }
 
 /** The result row of a vote, without its ids and times. */
-function resultRow(current: VoteSubject, message: MonitorVerdict, judged: ReturnType<typeof judgeRun>) {
+function resultRow(current: VoteSubject, message: MonitorVerdict, judged: ReturnType<typeof judgeRun>, facts: MonitorVerdict["verdicts"][number]["verdict"] | undefined) {
   const { verdicts } = message;
   const deciding = judged.deciding;
-  const facts = verdicts.find((item) => item.verdict.tls || item.verdict.banner)?.verdict;
   return {
     probe: current.protocol,
     state: deciding ? (deciding.verdict.state === "open|filtered" ? "open_filtered" : deciding.verdict.state) : "error",
@@ -103,7 +102,7 @@ export function decideVote(current: VoteSubject, message: MonitorVerdict, live: 
   const changedTo: Observation | null = !maintenance && agreed && agreed !== current.state ? agreed : null;
   const several = current.regions.length > 1;
   const cause = several && changedTo ? agreedCause(votes, changedTo) : judged.cause;
-  return { judged, mine, regions, changedTo, several, cause, tls: facts?.tls ?? null, result: { ...resultRow(current, message, judged), maintenance } };
+  return { judged, mine, regions, changedTo, several, cause, tls: facts?.tls ?? null, result: { ...resultRow(current, message, judged, facts), maintenance } };
 }
 
 export async function recordMonitorVote(db: Db, message: MonitorVerdict, live: ReadonlySet<string>): Promise<MonitorRunOutcome> {

@@ -4,7 +4,7 @@
 // own policy (DNS can change), and reports its verdict through the verdict sink; record-vote.ts counts it.
 import { isIP } from "node:net";
 import { type Db, sqlPool } from "../db";
-import { familyChoice } from "../checks/check-options";
+import { familyChoice, familyNameSql } from "../checks/check-options";
 import { type ProbeRunner, runEngine } from "../probes/engine";
 import { consume, type Limiters } from "../limits/rate-limits";
 import { hasRoute } from "../probes/route-check";
@@ -97,7 +97,7 @@ export type DispatchOutcome = { kind: "missing" } | { kind: "paused" } | { kind:
 
 const PLAN_SQL = `
 SELECT host, port, timeout_ms AS "timeoutMs", protocol::text AS protocol,
-  CASE family::text WHEN '4' THEN 'v4' WHEN '6' THEN 'v6' ELSE 'both' END AS family, tls::text AS tls,
+  ${familyNameSql("family")} AS family, tls::text AS tls,
   send_text AS "sendText", expect_reply AS "expectReply", paused, regions
 FROM monitors WHERE id = $1`;
 
