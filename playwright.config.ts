@@ -16,7 +16,6 @@ if (!CHROMIUM) throw new Error("Chromium is missing: apt-get install -y chromium
 
 export default defineConfig({
   testDir: "e2e",
-  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -16,6 +16,8 @@ export default defineConfig({
     setupFiles: ["tests/setup/contract.ts"],
     // Integration tests share one database and one Redis: run files one after another.
     fileParallelism: false,
+    // A line as each file starts (tests/setup/progress-reporter.ts): a file that hangs is named in the output.
+    reporters: ["default", "./tests/setup/progress-reporter.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

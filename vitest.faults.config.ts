@@ -14,6 +14,8 @@ export default defineConfig({
     setupFiles: ["tests/setup/contract.ts"],
     // Each file starts and kills processes of its own: one after another.
     fileParallelism: false,
+    // A line as each file starts (tests/setup/progress-reporter.ts): a file that hangs is named in the output.
+    reporters: ["default", "./tests/setup/progress-reporter.ts"],
     testTimeout: 120_000,
     hookTimeout: 60_000,
   },

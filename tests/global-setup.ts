@@ -1,5 +1,6 @@
 // Before any test: refuse a non-local database, drop the test database of earlier runs and migrate a new one, clear test keys in Redis.
 import { Redis } from "ioredis";
+import { forgetKeys } from "./helpers/forget-keys";
 import { freshDatabase } from "./helpers/fresh-database";
 import { TEST_DATABASE_URL, TEST_ENV } from "./test-env";
 
@@ -9,7 +10,6 @@ export default async function setup(): Promise<void> {
   await freshDatabase(TEST_DATABASE_URL);
   const redis = new Redis(TEST_ENV.REDIS_URL!);
   // Every prefix a test uses starts with the tests' own (portcheck-test-regions, portcheck-test-processor...).
-  const keys = await redis.keys(`${TEST_ENV.REDIS_PREFIX}*`);
-  if (keys.length) await redis.del(...keys);
+  await forgetKeys(redis, `${TEST_ENV.REDIS_PREFIX}*`);
   await redis.quit();
 }

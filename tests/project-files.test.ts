@@ -101,7 +101,9 @@ describe("documentation of the configuration", () => {
     expect(scripts.build).toContain("next build");
     expect(scripts.build).toContain("generate");
     expect(scripts.start).toContain("db:migrate");
-    // The fault suite runs in CI (npm test), after the unit tests and before the browser tests.
-    expect(scripts.test).toMatch(/test:unit.*test:faults.*test:e2e/);
+    // npm test runs every phase with a time budget (tests/run-all.ts): the fault suite after the unit tests
+    // and before the browser tests.
+    expect(scripts.test).toBe("node --import tsx tests/run-all.ts");
+    expect(read("tests/run-all.ts")).toMatch(/"generate"[\s\S]*"typecheck"[\s\S]*"test:unit"[\s\S]*"test:faults"[\s\S]*"test:e2e"/);
   });
 });

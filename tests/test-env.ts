@@ -4,6 +4,10 @@ import { TEST_INSTANCE } from "./instance";
 
 export const TEST_DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/${TEST_INSTANCE.unitDatabase}`;
 
+/** The test instances' net: every IPv4 address but 10/8 and 127/8, and all of 2000::/3, stays forbidden. */
+export const TEST_DENYLIST =
+  "0.0.0.0/5,8.0.0.0/7,11.0.0.0/8,12.0.0.0/6,16.0.0.0/4,32.0.0.0/3,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1,2000::/3";
+
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: "test",
   DATABASE_URL: TEST_DATABASE_URL,
@@ -11,6 +15,11 @@ export const TEST_ENV: Record<string, string> = {
   REDIS_PREFIX: TEST_INSTANCE.unitPrefix,
   APP_URL: "http://localhost:3000",
   TARGET_ALLOWLIST: "127.0.0.2/32",
+  // The nets: every other public address stays forbidden, and a name resolves only through a DNS server on
+  // loopback (a test that needs names starts one and sets DNS_SERVERS); never through the machine's resolver,
+  // whose answer (or silence, where its packets are dropped) is not the tests' to depend on.
+  TARGET_DENYLIST: TEST_DENYLIST,
+  DNS_SERVERS: "127.0.0.1:9",
   TRUSTED_PROXIES: "",
   PROBE_TIMEOUT_MS: "1000",
   MAX_PORTS_PER_CHECK: "20",
@@ -19,7 +28,3 @@ export const TEST_ENV: Record<string, string> = {
   RATE_LIMIT_REQUESTS_PER_MINUTE: "100000",
   LOG_LEVEL: "silent",
 };
-
-/** The test instances' net: every IPv4 address but 10/8 and 127/8, and all of 2000::/3, stays forbidden. */
-export const TEST_DENYLIST =
-  "0.0.0.0/5,8.0.0.0/7,11.0.0.0/8,12.0.0.0/6,16.0.0.0/4,32.0.0.0/3,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/1,2000::/3";

@@ -3,6 +3,7 @@
 // would otherwise count against this file's low limits within the same minute).
 import { Redis } from "ioredis";
 import { beforeAll } from "vitest";
+import { forgetKeys } from "./forget-keys";
 
 process.env.RATE_LIMIT_CHECKS_PER_MINUTE = "5";
 process.env.RATE_LIMIT_TARGET_PER_MINUTE = "30";
@@ -11,8 +12,7 @@ beforeAll(async () => {
   const redis = new Redis(process.env.REDIS_URL!, { lazyConnect: true });
   try {
     await redis.connect();
-    const keys = await redis.keys(`${process.env.REDIS_PREFIX}:rl:*`);
-    if (keys.length) await redis.del(...keys);
+    await forgetKeys(redis, `${process.env.REDIS_PREFIX}:rl:*`);
   } finally {
     redis.disconnect();
   }
