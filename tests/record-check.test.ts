@@ -73,6 +73,19 @@ describe("a chunk's end in one statement", () => {
     ]);
   });
 
+  it("ends a check whose regions all end at the same moment (each statement sees the others running)", async () => {
+    // Three regions' last chunks on three connections at once, many times: without the second look, the
+    // statements overlap, each sees the others still running, and the check stays unfinished for ever.
+    const regions = ["east", "south", "west"];
+    const ids = await Promise.all(Array.from({ length: 30 }, () => newCheck(regions)));
+    const answers = await Promise.all(ids.map((id) => Promise.all(regions.map((region) => recordChunkDone(db, end(id, region, 0))))));
+    for (const [index, id] of ids.entries()) {
+      expect((await getCheck(db, id))!.status, id).toBe("done");
+      // The check ended once: exactly one of its chunk ends says so.
+      expect(answers[index]!.filter(Boolean), id).toHaveLength(1);
+    }
+  });
+
   it("fails the check with the earliest region's failure when every region failed", async () => {
     const id = await newCheck(["east", "west"]);
     expect(await recordChunkDone(db, end(id, "west", 0, failed("rate_limited")))).toBe(false);

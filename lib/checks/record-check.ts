@@ -56,8 +56,11 @@ const CHECK_ENDS = `
 // A chunk's end in one statement: the run counts the chunk (once, while it is unfinished), the results it
 // carries are stored only then (first write wins), and the check ends when this was its last unfinished
 // run: done when any run is done, else failed with the earliest run's failure. The other runs are read as
-// they were; this run's new row comes from the "run" step, which the snapshot does not show yet. Named:
-// parsed and planned once per connection.
+// they were when the statement began; this run's new row comes from the "run" step, which that snapshot
+// does not show yet. Two regions that end at the same moment each see the other still running, so neither
+// ends the check here: the statement says whether its run ended, and then recordChunkDone asks again in a
+// statement of its own (FINISH_SQL), whose snapshot shows every run that ended before it. Named: parsed
+// and planned once per connection.
 const CHUNK_DONE_SQL = `
 WITH run AS (
   UPDATE check_runs SET
@@ -92,11 +95,11 @@ WITH run AS (
     AND NOT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running'))
   RETURNING c.id
 )
-SELECT EXISTS (SELECT 1 FROM ended) AS ended`;
+SELECT EXISTS (SELECT 1 FROM ended) AS ended, EXISTS (SELECT 1 FROM run WHERE status <> 'running') AS run_ended`;
 
 /** A chunk's end, with the results it carries, in one statement. Returns whether the whole check finished with it. */
 export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<boolean> {
-  const { rows: answer } = await sqlPool(db).query<{ ended: boolean }>({
+  const { rows: answer } = await sqlPool(db).query<{ ended: boolean; run_ended: boolean }>({
     name: "check-chunk-done",
     text: CHUNK_DONE_SQL,
     values: [
@@ -110,7 +113,10 @@ export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<
       JSON.stringify(message.results.map((result) => resultRow(message, result))),
     ],
   });
-  return answer[0]?.ended ?? false;
+  if (answer[0]?.ended) return true;
+  // This run ended but the check did not: another run may have ended in a statement that overlapped this
+  // one, unseen by it. Asked after this statement's commit, one of the two sees both.
+  return answer[0]?.run_ended ? finishCheckIfDone(db, message.checkId) : false;
 }
 
 /**
