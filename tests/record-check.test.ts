@@ -60,7 +60,10 @@ describe("a chunk's end in one statement", () => {
   it("ends the check only with its last chunk and its last region, done when any region is done", async () => {
     const id = await newCheck(["east", "west"], 2);
     expect(await recordChunkDone(db, end(id, "east", 0, { results: [] }))).toBe(false);
-    expect((await getCheck(db, id))!.regions.find((run) => run.region === "east")!.status).toBe("running");
+    // A quick chunk never said it started: its end moves the check from queued to running.
+    const halfway = (await getCheck(db, id))!;
+    expect(halfway.regions.find((run) => run.region === "east")!.status).toBe("running");
+    expect([halfway.status, halfway.startedAt === null]).toEqual(["running", false]);
     expect(await recordChunkDone(db, end(id, "east", 1, failed("dns_failed")))).toBe(false);
     expect(await recordChunkDone(db, end(id, "west", 0))).toBe(false);
     expect(await recordChunkDone(db, end(id, "west", 1, { results: [] }))).toBe(true);
@@ -80,10 +83,24 @@ describe("a chunk's end in one statement", () => {
     const ids = await Promise.all(Array.from({ length: 30 }, () => newCheck(regions)));
     const answers = await Promise.all(ids.map((id) => Promise.all(regions.map((region) => recordChunkDone(db, end(id, region, 0))))));
     for (const [index, id] of ids.entries()) {
-      expect((await getCheck(db, id))!.status, id).toBe("done");
+      const check = (await getCheck(db, id))!;
+      expect([check.status, check.startedAt === null], id).toEqual(["done", false]);
       // The check ended once: exactly one of its chunk ends says so.
       expect(answers[index]!.filter(Boolean), id).toHaveLength(1);
     }
+  });
+
+  it("ends the check when a chunk end is delivered again after its second look failed", async () => {
+    // Every run ended, the check did not (the statement that would have ended it never ran): the retried
+    // chunk end counts nothing and stores nothing, and asks again.
+    const id = await newCheck(["east", "west"]);
+    for (const region of ["east", "west"]) {
+      await db.checkRun.update({ where: { checkId_region: { checkId: id, region } }, data: { status: "done", finishedChunks: [0], finishedAt: new Date() } });
+    }
+    expect((await getCheck(db, id))!.status).toBe("queued");
+    expect(await recordChunkDone(db, end(id, "west", 0))).toBe(true);
+    expect((await getCheck(db, id))!.status).toBe("done");
+    expect(await db.checkResult.count({ where: { checkId: id } })).toBe(0);
   });
 
   it("fails the check with the earliest region's failure when every region failed", async () => {

@@ -40,4 +40,19 @@ describe("failStaleRuns", () => {
     // Once ended, a second sweep finds nothing more to do.
     expect(await failStaleRuns(context.db, now)).not.toContain(stale);
   });
+
+  it("ends a check whose runs all ended without it (the statement that would have ended it failed)", async () => {
+    const orphan = await storeCheck(new Date(Date.now() - 2 * 60_000), ["local", "eu-test"]);
+    const recent = await storeCheck(new Date(), ["local"]);
+    for (const [id, region] of [[orphan, "local"], [orphan, "eu-test"], [recent, "local"]] as const) {
+      await context.db.checkRun.update({ where: { checkId_region: { checkId: id, region } }, data: { status: "done", startedAt: new Date(), finishedAt: new Date() } });
+    }
+    const ended = await failStaleRuns(context.db);
+    expect(ended).toContain(orphan);
+    // A check younger than a minute may still be ending in the ordinary way: left alone.
+    expect(ended).not.toContain(recent);
+    const check = await getCheck(context.db, orphan);
+    expect([check?.status, check?.startedAt === null, check?.finishedAt === null]).toEqual(["done", false, false]);
+    expect((await getCheck(context.db, recent))?.status).toBe("queued");
+  });
 });

@@ -7,7 +7,7 @@ import { ProblemError, rateLimited } from "../problem-error";
 import type { ClientIp } from "../http/client-ip";
 import { clientKey } from "../http/client-ip";
 import { consume, peek } from "../limits/rate-limits";
-import { claimToken } from "../ownership/tokens";
+import { type ClaimOutcome, claimToken, releaseToken } from "../ownership/tokens";
 import { chooseRegions, REGION_UNAVAILABLE_MESSAGE } from "../regions/choose-regions";
 import { readyRedis } from "../redis";
 import { normaliseHostOrThrow } from "../targets/check-literal";
@@ -53,13 +53,20 @@ export async function createCheck(
   if (targetBudget && !targetBudget.allowed) {
     throw rateLimited(`${host.value} has been probed too often in the last minute. Try again in ${targetBudget.retryAfterSeconds} s.`, targetBudget.retryAfterSeconds);
   }
-  // The one-time token is spent only by a check that will run.
-  if (body.verifyToken && (await claimToken(context.redis, body.verifyToken, clientKey(client))) !== "claimed") {
-    const message = "This ownership token has expired, was already used, or was issued to someone else. Get a new one and start the listener again.";
-    throw new ProblemError("invalid_token", message, { errors: [{ path: "verifyToken", message }] });
-  }
-
   const live = regions.filter((region) => !unavailable.has(region));
+  // The one-time token is spent only by a check that will run: not by one whose regions are all down (it is
+  // stored failed at once), and it is given back when the check cannot be stored or queued.
+  let claim: ClaimOutcome | null = null;
+  if (body.verifyToken && live.length) {
+    claim = await claimToken(context.redis, body.verifyToken, clientKey(client));
+    if (claim.outcome !== "claimed") {
+      const message = "This ownership token has expired, was already used, or was issued to someone else. Get a new one and start the listener again.";
+      throw new ProblemError("invalid_token", message, { errors: [{ path: "verifyToken", message }] });
+    }
+  }
+  const giveTokenBack = async () => {
+    if (claim?.outcome === "claimed") await releaseToken(context.redis, body.verifyToken!, clientKey(client), claim.leftMs).catch(() => {});
+  };
   const now = new Date();
   const id = newId();
   const plan = {
@@ -70,33 +77,40 @@ export async function createCheck(
     protocol: body.protocol ?? "tcp",
     family: storedFamily(family),
     tls: storedTls(body.tls ?? "auto"),
-    verifyToken: body.verifyToken ?? null,
+    verifyToken: live.length ? (body.verifyToken ?? null) : null,
     literal: host.literal,
     requestId: caller.requestId ?? null,
   } as const;
   const chunks = chunkCount(plan.ports.length, config.PORTS_PER_JOB);
   const failure = { code: "region_unavailable", message: REGION_UNAVAILABLE_MESSAGE };
-  const check = await insertCheck(context.db, {
-    id,
-    host: plan.host,
-    ports: plan.ports,
-    timeoutMs: plan.timeoutMs,
-    clientKey: clientKey(client),
-    protocol: plan.protocol,
-    family: plan.family,
-    tls: plan.tls,
-    verifyToken: plan.verifyToken,
-    regions,
-    preset: caller.preset ?? null,
-    createdAt: now,
-    failure: live.length === 0 ? failure : null,
-    runs: regions.map((region) => ({ region, chunks, failure: unavailable.has(region) ? failure : null })),
-  });
+  let check: Awaited<ReturnType<typeof insertCheck>>;
+  try {
+    check = await insertCheck(context.db, {
+      id,
+      host: plan.host,
+      ports: plan.ports,
+      timeoutMs: plan.timeoutMs,
+      clientKey: clientKey(client),
+      protocol: plan.protocol,
+      family: plan.family,
+      tls: plan.tls,
+      verifyToken: plan.verifyToken,
+      regions,
+      preset: caller.preset ?? null,
+      createdAt: now,
+      failure: live.length === 0 ? failure : null,
+      runs: regions.map((region) => ({ region, chunks, failure: unavailable.has(region) ? failure : null })),
+    });
+  } catch (error) {
+    await giveTokenBack();
+    throw error;
+  }
   try {
     if (live.length) await enqueueCheckRuns(context.probeQueue, plan, live, config.PORTS_PER_JOB);
   } catch (error) {
     // Nothing was promised to the caller yet: remove the check rather than leave it queued forever.
     await context.db.check.delete({ where: { id } }).catch(() => {});
+    await giveTokenBack();
     throw error;
   }
   return checkView(check);

@@ -54,7 +54,9 @@ export async function probeChunk(job: CheckChunkJob, deps: ProbeChunkDeps): Prom
   const startedTimer = setTimeout(reportStarted, STARTED_AFTER_MS);
   const end = async (failure: { code: string; message: string } | null, addresses: ResolvedAddress[] | null, results: EngineResult[] = []) => {
     clearTimeout(startedTimer);
-    await started;
+    // "Running" is a courtesy: if saying so failed, the end (which sets started_at) still goes out, and
+    // the probes already made are not made again.
+    await started?.catch(() => {});
     await sink.checkChunkDone({ kind: "check-chunk-done", ...run, chunk: job.chunk, addresses: addresses?.map(({ address, family }) => ({ address, family })) ?? null, failure, results });
   };
   try {

@@ -59,8 +59,9 @@ const CHECK_ENDS = `
 // they were when the statement began; this run's new row comes from the "run" step, which that snapshot
 // does not show yet. Two regions that end at the same moment each see the other still running, so neither
 // ends the check here: the statement says whether its run ended, and then recordChunkDone asks again in a
-// statement of its own (FINISH_SQL), whose snapshot shows every run that ended before it. Named: parsed
-// and planned once per connection.
+// statement of its own (FINISH_SQL), whose snapshot shows every run that ended before it. A chunk end that
+// does not end the check moves it from queued to running (a quick chunk never said it started). Named:
+// parsed and planned once per connection.
 const CHUNK_DONE_SQL = `
 WITH run AS (
   UPDATE check_runs SET
@@ -94,12 +95,19 @@ WITH run AS (
     AND EXISTS (SELECT 1 FROM run WHERE status <> 'running')
     AND NOT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running'))
   RETURNING c.id
+), progressed AS (
+  UPDATE checks SET status = 'running', started_at = COALESCE(started_at, now())
+  WHERE id = $1 AND status = 'queued' AND EXISTS (SELECT 1 FROM run) AND NOT EXISTS (SELECT 1 FROM ended)
+  RETURNING id
 )
-SELECT EXISTS (SELECT 1 FROM ended) AS ended, EXISTS (SELECT 1 FROM run WHERE status <> 'running') AS run_ended`;
+SELECT EXISTS (SELECT 1 FROM ended) AS ended,
+       EXISTS (SELECT 1 FROM run) AS counted,
+       EXISTS (SELECT 1 FROM run WHERE status <> 'running') AS run_ended,
+       EXISTS (SELECT 1 FROM progressed) AS progressed`;
 
 /** A chunk's end, with the results it carries, in one statement. Returns whether the whole check finished with it. */
 export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<boolean> {
-  const { rows: answer } = await sqlPool(db).query<{ ended: boolean; run_ended: boolean }>({
+  const { rows: answer } = await sqlPool(db).query<{ ended: boolean; counted: boolean; run_ended: boolean }>({
     name: "check-chunk-done",
     text: CHUNK_DONE_SQL,
     values: [
@@ -113,10 +121,12 @@ export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<
       JSON.stringify(message.results.map((result) => resultRow(message, result))),
     ],
   });
-  if (answer[0]?.ended) return true;
+  const { ended, counted, run_ended: runEnded } = answer[0] ?? { ended: false, counted: false, run_ended: false };
+  if (ended) return true;
   // This run ended but the check did not: another run may have ended in a statement that overlapped this
-  // one, unseen by it. Asked after this statement's commit, one of the two sees both.
-  return answer[0]?.run_ended ? finishCheckIfDone(db, message.checkId) : false;
+  // one, unseen by it. Asked after this statement's commit, one of the two sees both. A chunk end that
+  // counted nothing is a repeat (a retry after this second look failed, say): it asks again too.
+  return runEnded || !counted ? finishCheckIfDone(db, message.checkId) : false;
 }
 
 /**
@@ -124,8 +134,9 @@ export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<
  * else done. The ownership token is forgotten then. Returns whether it ended now.
  */
 const FINISH_SQL = `
-WITH runs AS (SELECT region, status, error_code, error_message, finished_at FROM check_runs WHERE check_id = $1)
-UPDATE checks c SET ${CHECK_ENDS}
+WITH runs AS (SELECT region, status, error_code, error_message, started_at, finished_at FROM check_runs WHERE check_id = $1)
+UPDATE checks c SET ${CHECK_ENDS},
+  started_at = COALESCE(c.started_at, (SELECT min(started_at) FROM runs))
 WHERE c.id = $1 AND c.status IN ('queued', 'running') AND NOT EXISTS (SELECT 1 FROM runs WHERE status IN ('queued', 'running'))`;
 
 export async function finishCheckIfDone(db: Db, checkId: string): Promise<boolean> {
@@ -153,5 +164,24 @@ export async function failRunsOfDeadRegions(db: Db, live: ReadonlySet<string>, s
   for (const run of runs) {
     if (await failRun(db, run.checkId, run.region, "region_unavailable", REGION_UNAVAILABLE_MESSAGE)) ended.push(run.checkId);
   }
+  return ended;
+}
+
+/**
+ * Checks whose every run ended but which did not end themselves: the statement that would have ended one
+ * failed after its run's end was stored (a lost connection, a crash between the two), and nothing asks
+ * again. Looked at among the checks created in the last 35 minutes, older than one. Returns those ended.
+ */
+const ENDED_RUNS_SQL = `
+SELECT c.id FROM checks c
+ WHERE c.created_at >= now() - interval '35 minutes' AND c.created_at < now() - interval '1 minute'
+   AND c.status IN ('queued', 'running')
+   AND NOT EXISTS (SELECT 1 FROM check_runs r WHERE r.check_id = c.id AND r.status IN ('queued', 'running'))
+ LIMIT 1000`;
+
+export async function finishChecksWithEndedRuns(db: Db): Promise<string[]> {
+  const { rows } = await sqlPool(db).query<{ id: string }>({ name: "checks-with-ended-runs", text: ENDED_RUNS_SQL });
+  const ended: string[] = [];
+  for (const { id } of rows) if (await finishCheckIfDone(db, id)) ended.push(id);
   return ended;
 }

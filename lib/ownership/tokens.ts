@@ -22,16 +22,24 @@ export async function issueToken(redis: Redis, clientKey: string): Promise<{ tok
   return { token, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000) };
 }
 
-// Compare and delete in one step: a token is used once, and only by the visitor it was issued to.
+// Compare and delete in one step: a token is used once, and only by the visitor it was issued to. A claim
+// answers the milliseconds the token had left (at least 1), so that it can be given back.
 const CLAIM = `local owner = redis.call("GET", KEYS[1])
 if not owner then return 0 end
 if owner ~= ARGV[1] then return -1 end
+local left = redis.call("PTTL", KEYS[1])
 redis.call("DEL", KEYS[1])
-return 1`;
+if left < 1 then return 1 end
+return left`;
 
-export type ClaimOutcome = "claimed" | "unknown" | "not-yours";
+export type ClaimOutcome = { outcome: "claimed"; leftMs: number } | { outcome: "unknown" | "not-yours" };
 
 export async function claimToken(redis: Redis, token: string, clientKey: string): Promise<ClaimOutcome> {
-  const outcome = Number(await redis.eval(CLAIM, 1, key(token), clientKey));
-  return outcome === 1 ? "claimed" : outcome === -1 ? "not-yours" : "unknown";
+  const answer = Number(await redis.eval(CLAIM, 1, key(token), clientKey));
+  return answer > 0 ? { outcome: "claimed", leftMs: answer } : { outcome: answer === -1 ? "not-yours" : "unknown" };
+}
+
+/** Gives a claimed token back, for the time it had left, when the check that claimed it could not be stored or queued. */
+export async function releaseToken(redis: Redis, token: string, clientKey: string, leftMs: number): Promise<void> {
+  await redis.set(key(token), clientKey, "PX", Math.max(1, Math.round(leftMs)), "NX");
 }
