@@ -63,6 +63,8 @@ test("add Slack and ntfy channels, test them, attach one to a monitor", async ({
         const path = testInfo.outputPath(`channels-${width}-${scheme}.png`);
         await page.screenshot({ path, fullPage: true });
         await testInfo.attach(`channels-${width}-${scheme}`, { path, contentType: "image/png" });
+        // Nothing scrolls sideways, on a phone either.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} ${scheme}`).toBeLessThanOrEqual(0);
       }
     }
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,4 +1,5 @@
 // A person signs up, adds a monitor, sees it go up, pauses it and deletes it.
+import { openPort } from "../tests/helpers/listeners";
 import { addMonitorInBrowser, expect, signUpInBrowser, test } from "./fixtures";
 import { linkMailedTo, mailbox } from "./mailbox";
 
@@ -70,6 +71,29 @@ test("sign up, add a monitor, see it go up, pause it, delete it", async ({ page,
   await page.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByText("No monitors yet.")).toBeVisible();
+});
+
+test("the dashboard tells a screen reader when a monitor goes down and when it comes back", async ({ page }) => {
+  test.setTimeout(90_000);
+  let listener = await openPort("127.0.0.2");
+  try {
+    await signUpInBrowser(page, "Announcer");
+    await page.getByRole("link", { name: "Add monitor" }).first().click();
+    await addMonitorInBrowser(page, "Game server", listener.port);
+    await expect(page.getByTestId("monitor-state")).toHaveAttribute("data-state", "up", { timeout: 30_000 });
+    await page.goto("/dashboard");
+    const announcer = page.getByTestId("state-announcer");
+    await expect(announcer).toHaveAttribute("aria-live", "polite");
+    // Nothing has changed since the page opened: nothing is said.
+    await expect(announcer).toHaveText("");
+    // The service stops: the page refreshes itself (every 10 s) and says so, without a reload.
+    await listener.close();
+    await expect(announcer).toHaveText("Game server is now Down.", { timeout: 30_000 });
+    listener = await openPort("127.0.0.2", listener.port);
+    await expect(announcer).toHaveText("Game server is now Up.", { timeout: 30_000 });
+  } finally {
+    await listener.close();
+  }
 });
 
 test("a bad monitor is refused with a clear message", async ({ page }) => {

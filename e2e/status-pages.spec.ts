@@ -34,6 +34,8 @@ test("publish a status page, then read it signed out, with its feed", async ({ p
       await reader.setViewportSize({ width, height });
       await reader.emulateMedia({ colorScheme: scheme });
       await reader.screenshot({ path: testInfo.outputPath(`status-${width}-${scheme}.png`), fullPage: true });
+      // Nothing scrolls sideways, on a phone either.
+      expect(await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} ${scheme}`).toBeLessThanOrEqual(0);
     }
   }
   const feed = await reader.request.get(`/status/${slug}/feed.xml`);
