@@ -19,7 +19,7 @@ export async function failStaleRuns(db: Db, now: Date = new Date()): Promise<str
     select: { checkId: true, region: true },
     take: 1000,
   });
-  const ended = await finishChecksWithEndedRuns(db);
+  const ended = await finishChecksWithEndedRuns(db, now);
   for (const run of runs) if (await failRun(db, run.checkId, run.region, "internal_error", STALE_RUN_MESSAGE)) ended.push(run.checkId);
   return ended;
 }

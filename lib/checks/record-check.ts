@@ -98,12 +98,10 @@ WITH run AS (
 ), progressed AS (
   UPDATE checks SET status = 'running', started_at = COALESCE(started_at, now())
   WHERE id = $1 AND status = 'queued' AND EXISTS (SELECT 1 FROM run) AND NOT EXISTS (SELECT 1 FROM ended)
-  RETURNING id
 )
 SELECT EXISTS (SELECT 1 FROM ended) AS ended,
        EXISTS (SELECT 1 FROM run) AS counted,
-       EXISTS (SELECT 1 FROM run WHERE status <> 'running') AS run_ended,
-       EXISTS (SELECT 1 FROM progressed) AS progressed`;
+       EXISTS (SELECT 1 FROM run WHERE status <> 'running') AS run_ended`;
 
 /** A chunk's end, with the results it carries, in one statement. Returns whether the whole check finished with it. */
 export async function recordChunkDone(db: Db, message: CheckChunkDone): Promise<boolean> {
@@ -170,17 +168,17 @@ export async function failRunsOfDeadRegions(db: Db, live: ReadonlySet<string>, s
 /**
  * Checks whose every run ended but which did not end themselves: the statement that would have ended one
  * failed after its run's end was stored (a lost connection, a crash between the two), and nothing asks
- * again. Looked at among the checks created in the last 35 minutes, older than one. Returns those ended.
+ * again. Looked at among the checks created in the 35 minutes before `now`, older than one. Returns those ended.
  */
 const ENDED_RUNS_SQL = `
 SELECT c.id FROM checks c
- WHERE c.created_at >= now() - interval '35 minutes' AND c.created_at < now() - interval '1 minute'
+ WHERE c.created_at >= $1::timestamptz - interval '35 minutes' AND c.created_at < $1::timestamptz - interval '1 minute'
    AND c.status IN ('queued', 'running')
    AND NOT EXISTS (SELECT 1 FROM check_runs r WHERE r.check_id = c.id AND r.status IN ('queued', 'running'))
  LIMIT 1000`;
 
-export async function finishChecksWithEndedRuns(db: Db): Promise<string[]> {
-  const { rows } = await sqlPool(db).query<{ id: string }>({ name: "checks-with-ended-runs", text: ENDED_RUNS_SQL });
+export async function finishChecksWithEndedRuns(db: Db, now: Date = new Date()): Promise<string[]> {
+  const { rows } = await sqlPool(db).query<{ id: string }>({ name: "checks-with-ended-runs", text: ENDED_RUNS_SQL, values: [now] });
   const ended: string[] = [];
   for (const { id } of rows) if (await finishCheckIfDone(db, id)) ended.push(id);
   return ended;
